@@ -39,8 +39,6 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   position: string;
   txid: string;
   recordedAt: Date;
-  hash: string;
-  prevHash: string | null;
 }
 
 /** `number` = the stream must be exactly at that version (0 = new stream); 'any' skips the check. */

@@ -1,34 +1,31 @@
-import { canonicalJson, sha256 } from './canonical-json';
-import type { EventMetadata } from './event.types';
+import { createHash } from 'node:crypto';
 
-/** The part of an event that its hash covers. `recordedAt`, `position` and `txid` are the database's, not the event's. */
+/**
+ * The part of an event its hash covers, with data and metadata as the exact JSON text stored
+ * (the columns are `json`, which PostgreSQL keeps verbatim). `recordedAt`, `position` and
+ * `txid` belong to the database, not to the event.
+ */
 export interface HashedContent {
   eventId: string;
   streamId: string;
   type: string;
   schemaVersion: number;
-  data: unknown;
-  metadata: EventMetadata;
   occurredAt: Date;
+  metadataJson: string;
+  dataJson: string;
 }
 
 export function contentHash(event: HashedContent): Buffer {
-  return sha256(
-    canonicalJson({
-      eventId: event.eventId,
-      streamId: event.streamId,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data,
-      metadata: event.metadata,
-      occurredAt: event.occurredAt.toISOString(),
-    }),
-  );
+  // JSON texts never contain a raw newline, so the joined form is unambiguous.
+  const head = JSON.stringify([event.eventId, event.streamId, event.type, event.schemaVersion, event.occurredAt.toISOString()]);
+  return createHash('sha256').update(`${head}\n${event.metadataJson}\n${event.dataJson}`).digest();
 }
 
 /** Mirrors event_store_append in schema.ts: sha256(prev || int4(version) || content). */
 export function chainHash(prev: Buffer | null, version: number, content: Buffer): Buffer {
   const versionBytes = Buffer.alloc(4);
   versionBytes.writeInt32BE(version);
-  return sha256(Buffer.concat([prev ?? Buffer.alloc(0), versionBytes, content]));
+  const hash = createHash('sha256');
+  if (prev) hash.update(prev);
+  return hash.update(versionBytes).update(content).digest();
 }

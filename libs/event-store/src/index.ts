@@ -7,4 +7,3 @@ export { EventStoreSchema1763800000000, migrateEventStore } from './migration';
 export { EVENT_STORE_SCHEMA_UP } from './schema';
 export { type Upcaster } from './upcasting';
 export { type Queryable, withTransaction } from './queryable';
-export { canonicalJson } from './canonical-json';

@@ -77,7 +77,7 @@ describe('PgEventStore (real PostgreSQL)', () => {
     expect(await store.verify('chain-1')).toEqual({ ok: true, checked: 5 });
 
     const [third] = await store.readStream('chain-1', { fromVersion: 3, toVersion: 3 });
-    await pool.query(`UPDATE events SET data = '{"i": 99}' WHERE event_id = $1`, [third.eventId]);
+    await pool.query(`UPDATE events SET data = '{"i":99}' WHERE event_id = $1`, [third.eventId]);
 
     const verdict = await store.verify('chain-1');
     expect(verdict).toMatchObject({ ok: false, checked: 2, firstBadEvent: { eventId: third.eventId, streamVersion: 3 } });

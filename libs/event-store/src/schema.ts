@@ -15,8 +15,8 @@ export const EVENT_STORE_SCHEMA_UP = [
      event_id       uuid        NOT NULL,
      type           text        NOT NULL,
      schema_version integer     NOT NULL,
-     data           jsonb       NOT NULL,
-     metadata       jsonb       NOT NULL,
+     data           json        NOT NULL, -- json, not jsonb: kept verbatim, so its hash can be checked
+     metadata       json        NOT NULL,
      occurred_at    timestamptz NOT NULL,
      recorded_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
      hash           bytea       NOT NULL,
@@ -39,14 +39,16 @@ export const EVENT_STORE_SCHEMA_UP = [
      position   bigint      NOT NULL,
      updated_at timestamptz NOT NULL DEFAULT now()
    )`,
-  // One round trip per append: read the head, check the expected version, chain the hashes
-  // and insert. Content hashes are computed by the caller (canonical JSON in Node); the
-  // chain is sha256(prev_hash || int4(version) || content_hash).
+  // The slow path of append (the store does not know the stream's head): one round trip that
+  // reads the head, checks the expected version, chains the hashes and inserts. Content hashes
+  // come from the caller (canonical JSON in Node); the chain is
+  // sha256(prev_hash || int4(version) || content_hash), as in hash-chain.ts.
+  `DROP FUNCTION IF EXISTS event_store_append`,
   `CREATE OR REPLACE FUNCTION event_store_append(
      p_stream text, p_expected integer, p_event_ids uuid[], p_types text[],
-     p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[],
+     p_schema_versions integer[], p_data json[], p_metadata json[],
      p_occurred timestamptz[], p_content_hashes bytea[]
-   ) RETURNS TABLE (next_version integer, written boolean)
+   ) RETURNS TABLE (next_version integer, last_hash bytea)
    LANGUAGE plpgsql AS $fn$
    DECLARE
      v_version integer;
@@ -55,13 +57,6 @@ export const EVENT_STORE_SCHEMA_UP = [
      v_prevs   bytea[] := '{}';
      v_count   integer := cardinality(p_event_ids);
    BEGIN
-     IF EXISTS (SELECT 1 FROM events e WHERE e.event_id = p_event_ids[1]) THEN
-       IF (SELECT count(*) FROM events e WHERE e.event_id = ANY (p_event_ids) AND e.stream_id = p_stream) = v_count THEN
-         RETURN QUERY SELECT (SELECT max(e.stream_version) FROM events e WHERE e.stream_id = p_stream), false;
-         RETURN;
-       END IF;
-       RAISE EXCEPTION 'event ids already used elsewhere' USING ERRCODE = 'RX422';
-     END IF;
      SELECT e.stream_version, e.hash INTO v_version, v_hash
        FROM events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
      v_version := coalesce(v_version, 0);
@@ -79,7 +74,7 @@ export const EVENT_STORE_SCHEMA_UP = [
             n.occurred, n.hash, n.prev
        FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred, v_hashes, v_prevs)
             WITH ORDINALITY AS n(event_id, type, schema_version, data, metadata, occurred, hash, prev, ord);
-     RETURN QUERY SELECT v_version + v_count, true;
+     RETURN QUERY SELECT v_version + v_count, v_hash;
    END
    $fn$`,
 ];
