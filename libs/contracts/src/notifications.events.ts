@@ -1,0 +1,37 @@
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+
+/** Published on `notifications.events`. */
+export const NotificationsEventTypes = {
+  NoticeIssued: 'NoticeIssued',
+} as const;
+
+export const NOTICE_TYPES = [
+  'rectification_notice',
+  'deadline_reminder',
+  'overdue',
+  'escalation',
+  'returned',
+  'resolved',
+  'closed',
+  'inspection_disclosed',
+  'bulletin',
+] as const;
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+
+export class NoticeIssuedV1 {
+  @IsUUID()
+  noticeId: string;
+
+  @IsIn(NOTICE_TYPES)
+  type: NoticeType;
+
+  @IsString()
+  unitId: string;
+
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @IsString()
+  title: string;
+}
