@@ -1,0 +1,20 @@
+export { bootstrapService, createHttpApp, type ServiceOptions } from './bootstrap-service';
+export { configureHttpApp, JSON_BODY_LIMIT, type HttpAppOptions } from './configure-http-app';
+export { HealthModule } from './health/health.module';
+export { HEALTH_CHECKS, type HealthModuleOptions } from './health/health-checks';
+export { ProblemDetailsFilter } from './problem/problem-details.filter';
+export { InvalidRequestException } from './problem/invalid-request.exception';
+export { errorToProblem, unexpectedProblem } from './problem/error-to-problem';
+export { writeProblem } from './problem/write-problem';
+export { createValidationPipe } from './problem/validation.pipe';
+export {
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  statusTitle,
+  type FieldError,
+  type ProblemDetails,
+} from './problem/problem-details';
+export { ensureRequestId, requestIdMiddleware, REQUEST_ID_HEADER } from './middleware/request-id';
+export { HttpMetrics, setMetricsRoute } from './middleware/http-metrics';
+export { applySecurityHeaders } from './middleware/security-headers';
+export { setupOpenApi } from './openapi';
