@@ -7,3 +7,6 @@ export { EventStoreSchema1763800000000, migrateEventStore } from './migration';
 export { EVENT_STORE_SCHEMA_UP } from './schema';
 export { type Upcaster } from './upcasting';
 export { type Queryable, withTransaction } from './queryable';
+export { EventStoreModule, type EventStoreModuleOptions } from './nest/event-store.module';
+export { stableUuid } from './stable-id';
+export { ProjectionDaemon, type ProjectionDaemonOptions } from './projection-daemon';

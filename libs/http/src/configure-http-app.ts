@@ -29,7 +29,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   const metrics = new HttpMetrics(options.name);
   app.use(requestIdMiddleware());
   app.use(metrics.middleware());
-  app.getHttpAdapter().get('/metrics', metrics.handler());
+  (app.getHttpAdapter().getInstance() as import('express').Express).get('/metrics', metrics.handler());
 
   options.beforeBodyParser?.(app);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });

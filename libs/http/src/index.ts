@@ -18,3 +18,4 @@ export { ensureRequestId, requestIdMiddleware, REQUEST_ID_HEADER } from './middl
 export { HttpMetrics, setMetricsRoute } from './middleware/http-metrics';
 export { applySecurityHeaders } from './middleware/security-headers';
 export { setupOpenApi } from './openapi';
+export { runService } from './run-service';

@@ -46,7 +46,7 @@ export class HttpMetrics {
   }
 
   handler() {
-    return async (_request: IncomingMessage, response: ServerResponse) => {
+    return async (_request: unknown, response: Pick<ServerResponse, "setHeader" | "end">) => {
       const body = await this.registry.metrics();
       response.setHeader('Content-Type', this.registry.contentType);
       response.end(body);

@@ -1,1 +1,5 @@
-export default async function e2eGlobalTeardown(): Promise<void> {}
+import { stopStack } from '../stack/e2e-stack';
+
+export default async function e2eGlobalTeardown(): Promise<void> {
+  stopStack();
+}

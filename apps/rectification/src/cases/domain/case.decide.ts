@@ -12,7 +12,6 @@ export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     }
     case 'AssignCase': {
       if (state.status === 'none') throw CaseError.notFound('(unknown)');
-      if (state.status !== 'registered' && state.status !== 'assigned') throw CaseError.notAllowedIn('assign', state.status);
       if (Date.parse(command.data.deadline) <= Date.parse(command.metadata.now)) throw CaseError.deadlineInPast();
       return [{ type: 'CaseAssigned', data: { caseId: state.id, ...command.data } }];
     }

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { type AuthUser, CurrentUser, Roles, toActor } from '@rectify/auth';
+import { type FindingRecordedV1, InspectionsEventTypes } from '@rectify/contracts';
+import { PgEventStore } from '@rectify/event-store';
+import { REQUEST_ID_HEADER } from '@rectify/http';
+import { RecordFindingDto } from './record-finding.dto';
+
+export const findingStreamId = (findingId: string) => `finding-${findingId}`;
+
+@Controller('api/inspections/findings')
+export class FindingsController {
+  constructor(private readonly store: PgEventStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('inspector', 'admin')
+  async record(@Body() dto: RecordFindingDto, @CurrentUser() user: AuthUser, @Headers(REQUEST_ID_HEADER) requestId?: string) {
+    const findingId = randomUUID();
+    const data: FindingRecordedV1 = { findingId, source: 'inspection_finding', ...dto };
+    await this.store.append(findingStreamId(findingId), [{
+      eventId: randomUUID(),
+      type: InspectionsEventTypes.FindingRecorded,
+      schemaVersion: 1,
+      data,
+      metadata: { correlationId: requestId ?? randomUUID(), causationId: null, actor: toActor(user) },
+      occurredAt: new Date(),
+    }], 0);
+    return { id: findingId, category: dto.category };
+  }
+
+  @Get(':id')
+  @Roles('inspector', 'admin', 'analyst')
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    const [recorded] = await this.store.readStream(findingStreamId(id), { toVersion: 1 });
+    if (!recorded) throw new NotFoundException(`finding ${id} does not exist`);
+    return { ...(recorded.data as FindingRecordedV1), id, recordedAt: recorded.occurredAt.toISOString() };
+  }
+}

@@ -1,0 +1,5 @@
+import { ServiceEnv } from '@rectify/config';
+
+export class InspectionsEnv extends ServiceEnv {
+  override PORT = 3002;
+}

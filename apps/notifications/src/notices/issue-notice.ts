@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { type IntegrationEnvelope, type NoticeIssuedV1, type NoticeType, NotificationsEventTypes } from '@rectify/contracts';
+import { type PgEventStore, stableUuid } from '@rectify/event-store';
+
+export interface NoticeToIssue {
+  type: NoticeType;
+  unitId: string;
+  caseId?: string;
+  title: string;
+}
+
+export const noticeStreamId = (noticeId: string) => `notice-${noticeId}`;
+
+/**
+ * One notice per (event, recipient, type): the notice id is derived from them, and the stream
+ * append at version 0 plus the unique row make a second issue impossible, even from another
+ * instance that got the same event in a rebalance.
+ */
+export async function issueNotice(store: PgEventStore, tx: PoolClient, cause: IntegrationEnvelope, notice: NoticeToIssue): Promise<string> {
+  const noticeId = stableUuid('rectify.notice', `${cause.eventId}:${notice.unitId}:${notice.type}`);
+  const data: NoticeIssuedV1 = { noticeId, ...notice };
+  const occurredAt = new Date(cause.occurredAt);
+  await store.append(noticeStreamId(noticeId), [{
+    eventId: randomUUID(),
+    type: NotificationsEventTypes.NoticeIssued,
+    schemaVersion: 1,
+    data,
+    metadata: {
+      correlationId: cause.correlationId,
+      causationId: cause.eventId,
+      actor: { id: 'system:notifications', role: 'system', unitId: null },
+    },
+    occurredAt,
+  }], 0, tx);
+  await tx.query(
+    `INSERT INTO notices (id, type, unit_id, case_id, title, source_event_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [noticeId, notice.type, notice.unitId, notice.caseId ?? null, notice.title, cause.eventId, occurredAt],
+  );
+  return noticeId;
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { type AuthUser, CurrentUser } from '@rectify/auth';
+import { PG_POOL } from '@rectify/database';
+import { ListNoticesQuery } from './list-notices.dto';
+
+interface NoticeRow {
+  id: string;
+  type: string;
+  unit_id: string;
+  case_id: string | null;
+  title: string;
+  created_at: Date;
+  acknowledged_at: Date | null;
+  total: string;
+}
+
+@Controller('api/notices')
+export class NoticesController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /** A department sees its own unit's notices only; commission roles see every unit's. */
+  @Get()
+  async list(@Query() query: ListNoticesQuery, @CurrentUser() user: AuthUser) {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    if (user.role === 'department') where.push(`unit_id = ${param(user.unitId)}`);
+    if (query.type) where.push(`type = ${param(query.type)}`);
+    if (query.unread === true) where.push('acknowledged_at IS NULL');
+    if (query.unread === false) where.push('acknowledged_at IS NOT NULL');
+    const { rows } = await this.pool.query<NoticeRow>(
+      `SELECT *, count(*) OVER () AS total FROM notices ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      values,
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        type: row.type,
+        unitId: row.unit_id,
+        caseId: row.case_id ?? undefined,
+        title: row.title,
+        createdAt: row.created_at.toISOString(),
+        acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+      })),
+      total: rows.length ? Number(rows[0].total) : 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type Actor, ConcurrencyError, loadState, type NewEvent, PgEventStore, type Queryable } from '@rectify/event-store';
+import type { CaseCommand } from './domain/case.commands';
+import { decide } from './domain/case.decide';
+import { CASE_EVENT_SCHEMA_VERSION } from './domain/case.events';
+import { evolve } from './domain/case.evolve';
+import type { CaseState } from './domain/case.state';
+import { caseReducer, caseStreamId } from './case-stream';
+
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+  /** If-Match: the version the client last saw; a stale one is refused (409), nothing written. */
+  expectedVersion?: number;
+  /** Join the caller's transaction (a Kafka handler's), so the effect commits with its dedup row. */
+  db?: Queryable;
+}
+
+export interface CommandResult {
+  version: number;
+  state: CaseState;
+}
+
+const SNAPSHOT_EVERY = 100;
+
+/** Load, decide, append: the one way commands change a case. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly store: PgEventStore) {}
+
+  load(caseId: string, options: { toVersion?: number; asOf?: Date; db?: Queryable } = {}) {
+    return loadState(this.store, caseStreamId(caseId), caseReducer, { ...options, snapshotEvery: SNAPSHOT_EVERY }, options.db);
+  }
+
+  async execute(caseId: string, command: CaseCommand, context: CommandContext): Promise<CommandResult> {
+    return this.executeAll(caseId, [command], context);
+  }
+
+  /** Decides several commands in turn on the same loaded state and appends all their events at once. */
+  async executeAll(caseId: string, commands: readonly CaseCommand[], context: CommandContext): Promise<CommandResult> {
+    const { state: loaded, version } = await this.load(caseId, { db: context.db });
+    if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
+      throw new ConcurrencyError(caseStreamId(caseId), context.expectedVersion, version);
+    }
+    let state = loaded;
+    const events: NewEvent[] = [];
+    for (const command of commands) {
+      for (const event of decide(command, state)) {
+        state = evolve(state, event, command.metadata.now);
+        events.push({
+          eventId: randomUUID(),
+          type: event.type,
+          schemaVersion: CASE_EVENT_SCHEMA_VERSION[event.type],
+          data: event.data,
+          metadata: { correlationId: context.correlationId, causationId: context.causationId, actor: context.actor },
+          occurredAt: new Date(command.metadata.now),
+        });
+      }
+    }
+    const { nextVersion } = await this.store.append(caseStreamId(caseId), events, version, context.db);
+    return { version: nextVersion, state };
+  }
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { defaultDays, defaultSeverity } from '@rectify/contracts';
+import { ConcurrencyError, stableUuid } from '@rectify/event-store';
+import { CaseRepository } from '../../case-repository';
+import type { CaseCommand } from '../../domain/case.commands';
+import { OpenCaseCommand } from './open-case.command';
+
+const CASE_ID_NAMESPACE = 'rectify.case-source';
+const DAY_MS = 86_400_000;
+
+export interface OpenedCase {
+  id: string;
+  version: number;
+  /** False when the source had already opened this case: nothing was written. */
+  created: boolean;
+}
+
+/**
+ * Opening is idempotent on the source reference: the case id is derived from (kind, ref), so
+ * a second opening of the same finding meets an existing stream and writes nothing.
+ */
+@CommandHandler(OpenCaseCommand)
+export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenedCase> {
+  constructor(private readonly cases: CaseRepository) {}
+
+  async execute({ input, now, context }: OpenCaseCommand): Promise<OpenedCase> {
+    const ref = input.source.ref ?? null;
+    const caseId = ref ? stableUuid(CASE_ID_NAMESPACE, `${input.source.kind}:${ref}`) : randomUUID();
+    const existing = await this.cases.load(caseId, { db: context.db });
+    if (existing.version > 0) return { id: caseId, version: existing.version, created: false };
+
+    const metadata = { now: now.toISOString() };
+    const commands: CaseCommand[] = [{
+      type: 'OpenCase',
+      data: {
+        caseId,
+        unitId: input.unitId,
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        severity: input.severity ?? defaultSeverity(input.category),
+        source: { kind: input.source.kind, ref },
+        cadreIds: input.cadreIds ?? [],
+      },
+      metadata,
+    }];
+    if (input.assignToUnit) {
+      const deadline = new Date(now.getTime() + defaultDays(input.category) * DAY_MS).toISOString();
+      commands.push({ type: 'AssignCase', data: { responsibleUnitId: input.unitId, responsiblePerson: 'unit principal', deadline }, metadata });
+    }
+    try {
+      const result = await this.cases.executeAll(caseId, commands, { ...context, expectedVersion: 0 });
+      return { id: caseId, version: result.version, created: true };
+    } catch (error) {
+      // An HTTP retry raced another opening of the same source: that one wrote the case. Inside
+      // a caller's transaction (a Kafka handler) the error must surface: the transaction is void.
+      if (error instanceof ConcurrencyError && ref && !context.db) return { id: caseId, version: error.actualVersion, created: false };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './inspections.events';
+export * from './rectification.events';
+export * from './notifications.events';
+export * from './taxonomy';

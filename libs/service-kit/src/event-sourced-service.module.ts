@@ -1,0 +1,53 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@rectify/auth';
+import { EnvModule, type ServiceEnv } from '@rectify/config';
+import { DatabaseModule, PG_POOL, PgHealthIndicator } from '@rectify/database';
+import { EventStoreModule, EventStoreSchema1763800000000 } from '@rectify/event-store';
+import { HealthModule } from '@rectify/http';
+import { KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
+
+export interface EventSourcedServiceOptions<E extends ServiceEnv> {
+  service: string;
+  env: new () => E;
+  /** The service's own migrations; the event store's and messaging's run first. */
+  migrations?: Type<unknown>[];
+}
+
+/**
+ * Everything an event-sourced domain service stands on: validated environment, its own
+ * database and migrations, its event store, the shared token guard, CQRS buses, the relay and
+ * consumers over Kafka, and GET /health for both.
+ */
+@Module({})
+export class EventSourcedServiceModule {
+  static forService<E extends ServiceEnv>({ service, env, migrations = [] }: EventSourcedServiceOptions<E>): DynamicModule {
+    const messaging = MessagingModule.forServiceAsync({
+      poolToken: PG_POOL,
+      inject: [env],
+      useFactory: (config: E) => ({
+        service,
+        brokers: parseBrokers(config.KAFKA_BROKERS),
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      }),
+    });
+    return {
+      module: EventSourcedServiceModule,
+      global: true,
+      imports: [
+        EnvModule.forRoot(env),
+        DatabaseModule.forService({ service, migrations: [EventStoreSchema1763800000000, ...MessagingMigrations, ...migrations] }),
+        EventStoreModule.forRoot({ poolToken: PG_POOL }),
+        AuthModule,
+        CqrsModule.forRoot(),
+        messaging,
+        HealthModule.register({
+          imports: [messaging],
+          inject: [PgHealthIndicator, KafkaHealthIndicator],
+          indicators: (pg: PgHealthIndicator, kafka: KafkaHealthIndicator) => [() => pg.isHealthy('database'), () => kafka.isHealthy('kafka')],
+        }),
+      ],
+      exports: [messaging],
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export { EventSourcedServiceModule, type EventSourcedServiceOptions } from './event-sourced-service.module';

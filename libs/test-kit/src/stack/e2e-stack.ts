@@ -1,0 +1,136 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { assertTestDatabaseName, serverUrl } from '../test-database';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const stateFile = join(root, '.cache', 'run', 'e2e-stack.json');
+const logDir = join(root, 'test-output', 'e2e-logs');
+
+/** The services as e2e tests run them: built, on their own ports, databases and topics. */
+export const E2E_SERVICES = [
+  { name: 'rectification', port: 13001 },
+  { name: 'inspections', port: 13002 },
+  { name: 'evaluations', port: 13003 },
+  { name: 'notifications', port: 13004 },
+  { name: 'gateway', port: 18080 },
+] as const;
+
+export interface E2eStack {
+  gatewayUrl: string;
+  serviceUrls: Record<string, string>;
+  databasePrefix: string;
+  topicPrefix: string;
+  jwtSecret: string;
+  pids: number[];
+}
+
+const DATABASE_PREFIX = 'rectify_test_e2e';
+
+export function readStack(): E2eStack {
+  return JSON.parse(readFileSync(stateFile, 'utf8')) as E2eStack;
+}
+
+/** Builds, creates fresh databases and per-run topics, starts every service and waits for /health. */
+export async function startStack(): Promise<E2eStack> {
+  assertTestDatabaseName(DATABASE_PREFIX);
+  if (process.env.RECTIFY_BUILT !== '1') {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  }
+  const topicPrefix = `e2e-${Date.now().toString(36)}.`;
+  execFileSync(process.execPath, [join(root, 'scripts', 'infra.mjs'), 'up', '--json'], {
+    cwd: root,
+    env: { ...process.env, KAFKA_TOPIC_PREFIX: topicPrefix },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await dropDatabases(DATABASE_PREFIX);
+
+  const serviceUrls = Object.fromEntries(E2E_SERVICES.map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
+  const stack: E2eStack = {
+    gatewayUrl: serviceUrls.gateway,
+    serviceUrls,
+    databasePrefix: DATABASE_PREFIX,
+    topicPrefix,
+    jwtSecret: randomBytes(32).toString('hex'),
+    pids: [],
+  };
+  mkdirSync(logDir, { recursive: true });
+  const children = E2E_SERVICES.map((service) => spawnService(service.name, service.port, stack));
+  stack.pids = children.map((child) => child.pid as number);
+  mkdirSync(join(root, '.cache', 'run'), { recursive: true });
+  writeFileSync(stateFile, JSON.stringify(stack));
+  try {
+    await Promise.all(E2E_SERVICES.map((s) => waitForHealth(`${serviceUrls[s.name]}/health`, children, 90_000)));
+  } catch (error) {
+    stopStack();
+    throw error;
+  }
+  return stack;
+}
+
+export function stopStack(): void {
+  if (!existsSync(stateFile)) return;
+  for (const pid of readStack().pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function spawnService(name: string, port: number, stack: E2eStack): ChildProcess {
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: serverUrl(),
+    DATABASE_NAME_PREFIX: stack.databasePrefix,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_TOPIC_PREFIX: stack.topicPrefix,
+    JWT_SECRET: stack.jwtSecret,
+    DEMO_DATA: 'true',
+    TS_NODE_BASEURL: join(root, 'dist'),
+    LOG_LEVEL: 'log',
+    ...Object.fromEntries(E2E_SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, stack.serviceUrls[s.name]])),
+  };
+  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(join(logDir, `${name}.log`));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitForHealth(url: string, children: ChildProcess[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const dead = children.find((c) => c.exitCode !== null);
+    if (dead) throw new Error(`a service exited during start-up (code ${dead.exitCode}); see ${logDir}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not become healthy in ${timeoutMs} ms; see ${logDir}`);
+}
+
+async function dropDatabases(prefix: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}_%`]);
+    for (const { datname } of rows) {
+      assertTestDatabaseName(datname);
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
