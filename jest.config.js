@@ -23,6 +23,7 @@ const base = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/scripts/jest/summary-reporter.cjs'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.unit.spec.ts'] },
     {
@@ -30,6 +31,7 @@ module.exports = {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/test-kit/src/jest/int.global-setup.ts',
+      globalTeardown: '<rootDir>/libs/test-kit/src/jest/int.global-teardown.ts',
       testTimeout: 60_000,
     },
     {

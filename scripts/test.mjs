@@ -37,6 +37,7 @@ async function main() {
   if (pg.kind === 'embedded') log('using the embedded PostgreSQL (left running; `npm run infra:down` stops it)', 'test');
 
   await buildTypeScript();
+  await checkLayers();
 
   const env = {
     ...process.env,
@@ -44,8 +45,9 @@ async function main() {
     KAFKA_BROKERS: kafka.brokers,
     JWT_SECRET: process.env.JWT_SECRET || crypto.randomBytes(32).toString('base64url'),
     TS_NODE_BASEURL: process.env.TS_NODE_BASEURL ?? './dist',
-    // Tells the Jest global setups (libs/test-kit) that the infrastructure is already up.
+    // Tells the Jest global setups (libs/test-kit) that the infrastructure is up and dist/ is built.
     RECTIFY_INFRA_READY: '1',
+    RECTIFY_BUILT: '1',
   };
   const args = ['--runInBand', ...process.argv.slice(2)];
   log(`infrastructure ready in ${formatDuration(Date.now() - t0)}; running jest ${args.join(' ')}`, 'test');
@@ -65,6 +67,13 @@ async function main() {
   });
   log(`jest exited with code ${code} after ${formatDuration(Date.now() - t0)} in total`, 'test');
   return code;
+}
+
+/** The layer rules of .dependency-cruiser.cjs (domain purity, no cross-service imports, kafkajs in one place). */
+async function checkLayers() {
+  const { runOrThrow } = await import('./infra/processes.mjs');
+  log('checking layer rules (dependency-cruiser)…', 'test');
+  await runOrThrow(process.execPath, [path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'apps', 'libs', '--config', '.dependency-cruiser.cjs']);
 }
 
 main().then(

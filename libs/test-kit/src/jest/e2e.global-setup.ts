@@ -1,8 +1,9 @@
+import './register-aliases';
 import { startStack } from '../stack/e2e-stack';
 import { ensureInfrastructure } from './infrastructure';
 
 /** e2e tests talk to the built services running as processes, like production. */
 export default async function e2eGlobalSetup(): Promise<void> {
-  ensureInfrastructure();
+  await ensureInfrastructure();
   await startStack();
 }

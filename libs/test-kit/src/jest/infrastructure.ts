@@ -1,21 +1,30 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { shouldUseTestcontainers, startContainers } from '../infra/containers';
+import { createDomainTopics } from '../infra/domain-topics';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
 /**
- * Runs the project's own `scripts/infra.mjs up` (Kafka from Maven Central artifacts,
- * PostgreSQL or its embedded fallback) unless `npm test` already did for this run.
+ * Makes sure the real broker and database answer, unless `npm test` already did for this run:
+ * containers where a Docker engine answers, otherwise the project's own `scripts/infra.mjs up`
+ * (Kafka from Maven Central artifacts, PostgreSQL or its embedded fallback).
  */
-export function ensureInfrastructure(): void {
+export async function ensureInfrastructure(): Promise<void> {
   if (process.env.RECTIFY_INFRA_READY === '1') return;
-  const script = join(root, 'scripts', 'infra.mjs');
-  if (!existsSync(script)) throw new Error(`missing ${script}`);
-  const output = execFileSync(process.execPath, [script, 'up', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-  const last = output.trim().split('\n').pop() ?? '{}';
-  const { databaseUrl, brokers } = JSON.parse(last) as { databaseUrl?: string; brokers?: string };
-  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
-  if (brokers) process.env.KAFKA_BROKERS = brokers;
+  if (shouldUseTestcontainers()) {
+    const { databaseUrl, brokers } = await startContainers();
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.KAFKA_BROKERS = brokers;
+    await createDomainTopics(brokers, process.env.KAFKA_TOPIC_PREFIX ?? '');
+  } else {
+    const script = join(root, 'scripts', 'infra.mjs');
+    if (!existsSync(script)) throw new Error(`missing ${script}`);
+    const output = execFileSync(process.execPath, [script, 'up', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+    const { databaseUrl, brokers } = JSON.parse(output.trim().split('\n').pop() ?? '{}') as { databaseUrl?: string; brokers?: string };
+    if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+    if (brokers) process.env.KAFKA_BROKERS = brokers;
+  }
   process.env.RECTIFY_INFRA_READY = '1';
 }

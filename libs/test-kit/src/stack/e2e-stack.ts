@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { createDomainTopics } from '../infra/domain-topics';
 import { assertTestDatabaseName, serverUrl } from '../test-database';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -39,12 +40,9 @@ export async function startStack(): Promise<E2eStack> {
   if (process.env.RECTIFY_BUILT !== '1') {
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
   }
+  // Per-run topics: a fresh consumer group never meets an earlier run's events.
   const topicPrefix = `e2e-${Date.now().toString(36)}.`;
-  execFileSync(process.execPath, [join(root, 'scripts', 'infra.mjs'), 'up', '--json'], {
-    cwd: root,
-    env: { ...process.env, KAFKA_TOPIC_PREFIX: topicPrefix },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  await createDomainTopics(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', topicPrefix);
   await dropDatabases(DATABASE_PREFIX);
 
   const serviceUrls = Object.fromEntries(E2E_SERVICES.map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
