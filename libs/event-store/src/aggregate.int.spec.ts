@@ -59,6 +59,22 @@ describe('loading state, time travel, snapshots and projections (real PostgreSQL
     expect(fromSnapshot.events).toBe(2); // versions 29 and 30 after the snapshot at 28
   });
 
+  it('hands metadata to a reducer only when it reads metadata', async () => {
+    const actors: (string | undefined)[] = [];
+    const recordActors = (readsMetadata: boolean): Reducer<Counter> => ({
+      ...counter,
+      name: `actors-${readsMetadata}`,
+      readsMetadata,
+      evolve: (state, event) => {
+        actors.push(event.metadata?.actor.id);
+        return counter.evolve(state, event);
+      },
+    });
+    await loadState(store, 'count-1', recordActors(true), { toVersion: 2 });
+    await loadState(store, 'count-1', recordActors(false), { toVersion: 2 });
+    expect(actors).toEqual(['test-user', 'test-user', undefined, undefined]);
+  });
+
   it('ignores snapshots of another reducer version', async () => {
     const changed: Reducer<Counter> = { ...counter, version: 2, evolve: (s, e) => ({ ...counter.evolve(s, e), total: s.total + 1 }) };
     expect((await loadState(store, 'count-1', changed)).state.total).toBe(30);

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from './event.types';
+import type { StreamEvent } from './event.types';
 import type { PgEventStore } from './pg-event-store';
 import { type Queryable, rows } from './queryable';
 
@@ -11,7 +11,9 @@ export interface Reducer<State> {
   name: string;
   version: number;
   initialState: () => State;
-  evolve: (state: State, event: RecordedEvent) => State;
+  evolve: (state: State, event: StreamEvent) => State;
+  /** Set when evolve reads `event.metadata` (the actor, correlation): it costs a column per event. */
+  readsMetadata?: boolean;
 }
 
 export interface LoadOptions {
@@ -45,7 +47,7 @@ export async function loadState<State>(
 
   let state = snapshot ? snapshot.state : reducer.initialState();
   let version = snapshot ? snapshot.version : 0;
-  const events = await store.readStream(streamId, { fromVersion: version + 1, toVersion: target }, db);
+  const events = await store.readStreamForFold(streamId, { fromVersion: version + 1, toVersion: target, metadata: reducer.readsMetadata }, db);
   let toSnapshot: { version: number; state: State } | undefined;
   for (const event of events) {
     state = reducer.evolve(state, event);

@@ -50,3 +50,9 @@ export interface AppendResult {
   /** False when every event id was already stored: an idempotent retry, nothing written. */
   written: boolean;
 }
+
+/** An event as a fold sees it (loadState): metadata only for reducers that ask for it. */
+export type StreamEvent<Type extends string = string, Data = unknown> = Pick<
+  RecordedEvent<Type, Data>,
+  'eventId' | 'type' | 'schemaVersion' | 'data' | 'streamId' | 'streamVersion' | 'position' | 'occurredAt'
+> & { metadata?: EventMetadata };

@@ -1,0 +1,122 @@
+import type { IntegrationEnvelope } from '@rectify/contracts';
+import type { Pool } from 'pg';
+import type { IncomingMessage, MessageContext, MessageProducer } from '../kafka/kafka.ports';
+import type { LoggerLike } from '../logger-like';
+import { describeError } from '../retry/describe-error';
+import { backoffDelay, sleep, type BackoffOptions } from '../retry/backoff';
+import { classifyError } from '../retry/error-classification';
+import { dlqTopic } from '../topics/topic-names';
+import { applyOnce } from './apply-once';
+import { toDeadLetter, type DeadLetterReason } from './dead-letter';
+import { parseData, parseEnvelope } from './envelope-parser';
+import type { EventHandlerRegistry, HandlerRegistration } from './handler-registry';
+import { whileHeartbeating } from './heartbeat';
+
+export interface ProcessingPolicy {
+  /** Tries of a handler that fails with a non-transient error before it is dead-lettered. */
+  poisonAttempts: number;
+  poisonBackoff: BackoffOptions;
+  /** Transient failures are retried without limit, with this capped backoff. */
+  transientBackoff: BackoffOptions;
+  heartbeatEveryMs: number;
+}
+
+export const DEFAULT_PROCESSING_POLICY: ProcessingPolicy = {
+  poisonAttempts: 3,
+  poisonBackoff: { initialMs: 50, maxMs: 500 },
+  transientBackoff: { initialMs: 200, maxMs: 30_000 },
+  heartbeatEveryMs: 2_000,
+};
+
+/**
+ * - applied: the handler's effect committed; - duplicate: an earlier delivery already did it;
+ * - ignored: no handler for this type; - dead-lettered: sent to `<topic>.dlq`;
+ * - interrupted: stopping mid-way, nothing settled (the message will be delivered again).
+ */
+export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered' | 'interrupted';
+
+/** Settles one message: everything except "interrupted" lets the consumer commit its offset. */
+export class MessageProcessor {
+  constructor(
+    private readonly consumer: string,
+    private readonly pool: Pool,
+    private readonly registry: EventHandlerRegistry,
+    private readonly dlqProducer: MessageProducer,
+    private readonly policy: ProcessingPolicy,
+    private readonly logger: LoggerLike,
+  ) {}
+
+  async process(message: IncomingMessage, context: MessageContext, stop: AbortSignal): Promise<Outcome> {
+    const envelope = parseEnvelope(message.value);
+    if (!envelope.ok) return this.deadLetter(message, 'invalid-envelope', envelope.error, context, stop);
+    const registration = this.registry.find(message.topic, envelope.value.type);
+    // Unknown types are acknowledged without a processed_messages row: there is no effect to
+    // dedupe, and no row means a handler added later still applies the event on a replay.
+    if (!registration) return 'ignored';
+    let accepted: IntegrationEnvelope = envelope.value;
+    if (registration.dataClass) {
+      const data = parseData(registration.dataClass, envelope.value.data);
+      if (!data.ok) return this.deadLetter(message, 'invalid-data', data.error, context, stop);
+      accepted = Object.assign(envelope.value, { data: data.value });
+    }
+    return whileHeartbeating(context, this.policy.heartbeatEveryMs, () =>
+      this.apply(message, registration, accepted, context, stop),
+    );
+  }
+
+  private async apply(
+    message: IncomingMessage,
+    registration: HandlerRegistration,
+    envelope: IntegrationEnvelope,
+    context: MessageContext,
+    stop: AbortSignal,
+  ): Promise<Outcome> {
+    let transientFailures = 0;
+    let poisonFailures = 0;
+    while (!stop.aborted) {
+      try {
+        return (await applyOnce(this.pool, this.consumer, registration, envelope)) ? 'applied' : 'duplicate';
+      } catch (error) {
+        const where = `${envelope.type} ${envelope.eventId} (${message.topic}/${message.partition}@${message.offset})`;
+        if (classifyError(error) === 'transient') {
+          transientFailures += 1;
+          this.logger.warn(`transient failure #${transientFailures} handling ${where}: ${describeError(error)}; retrying`);
+          await sleep(backoffDelay(transientFailures, this.policy.transientBackoff), stop);
+          continue;
+        }
+        poisonFailures += 1;
+        if (poisonFailures >= this.policy.poisonAttempts) {
+          return this.deadLetter(message, 'handler-failed', describeError(error), context, stop);
+        }
+        this.logger.warn(`handler failed (${poisonFailures}/${this.policy.poisonAttempts}) on ${where}: ${describeError(error)}`);
+        await sleep(backoffDelay(poisonFailures, this.policy.poisonBackoff), stop);
+      }
+    }
+    return 'interrupted';
+  }
+
+  /** Never gives up on the DLQ itself: moving on without it would lose the message. */
+  private deadLetter(
+    message: IncomingMessage,
+    reason: DeadLetterReason,
+    error: string,
+    context: MessageContext,
+    stop: AbortSignal,
+  ): Promise<Outcome> {
+    const topic = dlqTopic(message.topic);
+    this.logger.warn(`dead-lettering ${message.topic}/${message.partition}@${message.offset} to ${topic}: ${error}`);
+    const letter = toDeadLetter(message, reason, error, this.consumer);
+    return whileHeartbeating(context, this.policy.heartbeatEveryMs, async () => {
+      for (let attempt = 1; !stop.aborted; attempt++) {
+        try {
+          await this.dlqProducer.send(topic, [letter]);
+          return 'dead-lettered';
+        } catch (sendError) {
+          this.logger.warn(`could not publish to ${topic} (attempt ${attempt}): ${describeError(sendError)}; retrying`);
+          await sleep(backoffDelay(attempt, this.policy.transientBackoff), stop);
+        }
+      }
+      return 'interrupted';
+    });
+  }
+}

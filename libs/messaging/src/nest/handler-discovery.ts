@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { EventHandlerRegistry, IntegrationEventHandler } from '../consumer/handler-registry';
+import { eventsTopic } from '../topics/topic-names';
+import { HANDLES_EVENT, type HandlesEventMetadata } from './handles-event.decorator';
+
+/** Finds every `@HandlesEvent` method among the app's singleton providers. */
+@Injectable()
+export class HandlerDiscovery {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  registerAll(registry: EventHandlerRegistry, topicPrefix: string): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const handler = instance[method] as IntegrationEventHandler;
+        const marks = Reflect.getMetadata(HANDLES_EVENT, handler) as HandlesEventMetadata[] | undefined;
+        for (const { from, type, dataClass } of marks ?? []) {
+          registry.register({ topic: eventsTopic(from, topicPrefix), type, dataClass, handle: handler.bind(instance) });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PgEventStore } from '@rectify/event-store';
+import type { Pool } from 'pg';
+import { EventHandlerRegistry } from '../consumer/handler-registry';
+import { IntegrationEventConsumer } from '../consumer/integration-event-consumer';
+import type { KafkaAdmin, KafkaClient, MessageProducer } from '../kafka/kafka.ports';
+import { EventRelay } from '../relay/event-relay';
+import { backoffDelay, sleep } from '../retry/backoff';
+import { describeError } from '../retry/describe-error';
+import { dlqTopic, eventsTopic } from '../topics/topic-names';
+import { HandlerDiscovery } from './handler-discovery';
+import type { MessagingOptions } from './messaging.options';
+import { KAFKA_ADMIN, KAFKA_CLIENT, MESSAGE_PRODUCER, MESSAGING_OPTIONS, MESSAGING_POOL } from './messaging.tokens';
+
+/**
+ * Starts the relay and the consumer once every module is initialised (so all handlers are
+ * registered), and stops them before the pool is closed at shutdown. Kafka being down at boot
+ * does not keep the service from starting: commands still append to the log (the outbox),
+ * and messaging connects in the background as soon as the broker answers.
+ */
+@Injectable()
+export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Messaging');
+  private readonly stopping = new AbortController();
+  private relay: EventRelay | null = null;
+  private consumer: IntegrationEventConsumer | null = null;
+  private started: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(MESSAGING_POOL) private readonly pool: Pool,
+    @Inject(KAFKA_CLIENT) private readonly kafka: KafkaClient,
+    @Inject(KAFKA_ADMIN) private readonly admin: KafkaAdmin,
+    @Inject(MESSAGE_PRODUCER) private readonly producer: MessageProducer,
+    private readonly registry: EventHandlerRegistry,
+    private readonly discovery: HandlerDiscovery,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { service, topicPrefix = '', relay } = this.options;
+    this.discovery.registerAll(this.registry, topicPrefix);
+    if (relay !== false) {
+      this.relay = new EventRelay({
+        name: service,
+        topic: eventsTopic(service, topicPrefix),
+        pool: this.pool,
+        producer: this.producer,
+        log: this.options.eventLog?.(this.pool) ?? new PgEventStore(this.pool),
+        ...(typeof relay === 'object' ? relay : {}),
+      });
+    }
+    this.started = this.startWhenKafkaAnswers();
+  }
+
+  /** Resolves once topics exist, the relay runs and the consumer has joined its group. */
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  get isRelayLeader(): boolean {
+    return this.relay?.isLeader ?? false;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    await this.started;
+    await this.consumer?.stop();
+    await this.relay?.stop();
+    await this.producer.disconnect();
+    await this.admin.disconnect().catch(() => undefined);
+  }
+
+  private async startWhenKafkaAnswers(): Promise<void> {
+    const signal = this.stopping.signal;
+    const ownTopic = eventsTopic(this.options.service, this.options.topicPrefix ?? '');
+    const subscribed = this.registry.topics();
+    for (let attempt = 1; !signal.aborted; attempt++) {
+      try {
+        await this.ensureTopics([ownTopic, ...subscribed]);
+        this.relay?.start();
+        if (subscribed.length > 0 && !signal.aborted) {
+          this.consumer ??= this.createConsumer(subscribed);
+          await this.consumer.start();
+        }
+        this.logger.log(`relay ${this.relay ? `→ ${ownTopic}` : 'off'}; consuming ${subscribed.join(', ') || 'nothing'}`);
+        return;
+      } catch (error) {
+        await this.consumer?.stop().catch(() => undefined);
+        this.logger.warn(`Kafka not ready (${describeError(error)}); retrying`);
+        await sleep(backoffDelay(attempt, { initialMs: 500, maxMs: 15_000 }), signal);
+      }
+    }
+  }
+
+  private async ensureTopics(topics: string[]): Promise<void> {
+    await this.admin.connect();
+    const partitions = this.options.topicPartitions ?? 3;
+    const all = [...new Set([...topics, ...topics.map(dlqTopic)])];
+    await this.admin.createTopics(all.map((topic) => ({ topic, partitions })));
+  }
+
+  private createConsumer(topics: string[]): IntegrationEventConsumer {
+    return new IntegrationEventConsumer({
+      kafka: this.kafka,
+      groupId: this.options.consumerGroup ?? this.options.service,
+      topics,
+      pool: this.pool,
+      registry: this.registry,
+      dlqProducer: this.producer,
+      policy: this.options.consumerPolicy,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { ProcessingPolicy } from '../consumer/message-processor';
+import type { EventLog } from '../relay/event-log';
+
+export interface MessagingOptions {
+  /** This service's name: its relay publishes to `<topicPrefix><service>.events`. */
+  service: string;
+  brokers: string[];
+  /** Isolates environments or test runs sharing a broker; '' in production. */
+  topicPrefix?: string;
+  /** Consumer group and processed_messages consumer name; defaults to the service name. */
+  consumerGroup?: string;
+  /** Partitions for topics this service creates when missing (its own, and dead-letter topics). */
+  topicPartitions?: number;
+  /** Relay this service's log to Kafka (default true). */
+  relay?: boolean | { batchSize?: number; idlePollMs?: number };
+  /** The log the relay reads; defaults to `new PgEventStore(pool)`. */
+  eventLog?: (pool: Pool) => EventLog;
+  consumerPolicy?: Partial<ProcessingPolicy>;
+}
+
+/** Known when the module is declared, unlike the options a factory may compute at boot. */
+export interface MessagingWiring {
+  /** Injection token of the service's pg.Pool: libs/database's `PG_POOL`. */
+  poolToken: string | symbol;
+}
+
+/** `MessagingModule.forServiceAsync({ poolToken: PG_POOL, inject: [ServiceEnv], useFactory: (env) => ({…}) })`. */
+export interface MessagingAsyncOptions extends MessagingWiring {
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
+  useFactory: (...args: never[]) => MessagingOptions | Promise<MessagingOptions>;
+}

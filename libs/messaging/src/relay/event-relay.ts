@@ -1,0 +1,154 @@
+import { Logger } from '@nestjs/common';
+import type { Checkpoint } from '@rectify/event-store';
+import type { ClientConfig, Pool } from 'pg';
+import type { MessageProducer } from '../kafka/kafka.ports';
+import type { LoggerLike } from '../logger-like';
+import { describeError } from '../retry/describe-error';
+import { backoffDelay, sleep, type BackoffOptions } from '../retry/backoff';
+import type { EventLog } from './event-log';
+import { RelayCheckpoints } from './relay-checkpoints';
+import { type LeaderSession, RelayLeadership } from './relay-leadership';
+import { toRelayMessage } from './relay-message';
+
+export interface EventRelayOptions {
+  /** Names the checkpoint row and the advisory lock: one active relay per name and database. */
+  name: string;
+  topic: string;
+  log: EventLog;
+  /** The service's pool: checkpoints are stored through it. */
+  pool: Pool;
+  producer: MessageProducer;
+  /** For the dedicated lock + LISTEN connection; defaults to the pool's own settings. */
+  lockConnection?: ClientConfig;
+  batchSize?: number;
+  /** How long to wait for an append notification before reading the log anyway. */
+  idlePollMs?: number;
+  /** How often a standby asks for the lock. */
+  standbyPollMs?: number;
+  backoff?: BackoffOptions;
+  logger?: LoggerLike;
+}
+
+/** Thrown inside the loop when the relay must stop leading: asked to stop, or lock lost. */
+class StepAborted extends Error {}
+
+/**
+ * Stop does not wait for a send stuck in kafkajs' own reconnects. Abandoning it is safe: its
+ * batch is not checkpointed, so whoever leads next sends it again (a duplicate, never a gap),
+ * and as each send keeps its own order, first occurrences per partition stay in log order.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new StepAborted());
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new StepAborted());
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * Publishes the service's committed events, in log order, to its topic. The checkpoint moves
+ * only after the broker acknowledged the batch, so a crash re-publishes at most the last
+ * batch: delivery is at least once and consumers dedupe by eventId.
+ */
+export class EventRelay {
+  private readonly checkpoints: RelayCheckpoints;
+  private readonly leadership: RelayLeadership;
+  private readonly logger: LoggerLike;
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+  private readonly backoff: BackoffOptions;
+  private stopping = new AbortController();
+  private running: Promise<void> | null = null;
+  private session: LeaderSession | null = null;
+  private published: Checkpoint | null = null;
+
+  constructor(private readonly options: EventRelayOptions) {
+    this.checkpoints = new RelayCheckpoints(options.pool, options.name);
+    this.leadership = new RelayLeadership(
+      options.lockConnection ?? (options.pool.options as ClientConfig),
+      options.name,
+      options.standbyPollMs ?? 1_000,
+    );
+    this.logger = options.logger ?? new Logger(`EventRelay(${options.name})`);
+    this.batchSize = options.batchSize ?? 500;
+    this.idlePollMs = options.idlePollMs ?? 200;
+    this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
+  }
+
+  get isLeader(): boolean {
+    return this.session?.holds ?? false;
+  }
+
+  /** The last checkpoint this process saw acknowledged, or null before its first batch. */
+  get checkpoint(): Checkpoint | null {
+    return this.published;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = new AbortController();
+    this.running = this.run().finally(() => (this.running = null));
+  }
+
+  /** Returns promptly: a send still in flight is abandoned, and its batch never checkpointed. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const signal = this.stopping.signal;
+    for (let failures = 0; !signal.aborted; ) {
+      try {
+        this.session = await this.leadership.acquire(signal);
+        if (!this.session) break;
+        this.logger.log(`leading: publishing to ${this.options.topic}`);
+        failures = 0;
+        await this.publishWhileLeading(this.session, signal).catch((error: unknown) => {
+          if (!(error instanceof StepAborted)) throw error;
+        });
+        if (!signal.aborted) this.logger.warn('lost the relay lock (its connection closed); asking for it again');
+      } catch (error) {
+        failures += 1;
+        this.logger.warn(`could not take the relay lock (${describeError(error)}); retrying`);
+        await sleep(backoffDelay(failures, this.backoff), signal);
+      } finally {
+        await this.session?.release();
+        this.session = null;
+      }
+    }
+  }
+
+  private async publishWhileLeading(session: LeaderSession, signal: AbortSignal): Promise<void> {
+    const step = <T>(what: string, work: () => Promise<T>) => this.retrying(what, work, session, signal);
+    let checkpoint = await step('load checkpoint', () => this.checkpoints.load());
+    while (session.holds && !signal.aborted) {
+      const batch = await step('read log', () => this.options.log.readAll(checkpoint, this.batchSize));
+      if (batch.length === 0) {
+        await session.waitForAppend(this.idlePollMs, signal);
+        continue;
+      }
+      const messages = batch.map(toRelayMessage);
+      await step('publish', () => this.options.producer.send(this.options.topic, messages));
+      const last = batch[batch.length - 1];
+      const next = { txid: last.txid, position: last.position };
+      await step('save checkpoint', () => this.checkpoints.save(next));
+      checkpoint = this.published = next;
+    }
+  }
+
+  /** Retries `work` with capped backoff for as long as this process leads; never skips it. */
+  private async retrying<T>(what: string, work: () => Promise<T>, session: LeaderSession, signal: AbortSignal): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted || !session.holds) throw new StepAborted();
+      try {
+        return await untilAborted(work(), signal);
+      } catch (error) {
+        if (error instanceof StepAborted) throw error;
+        this.logger.warn(`${what} failed (attempt ${attempt}): ${describeError(error)}; retrying`);
+        await sleep(backoffDelay(attempt, this.backoff), signal);
+      }
+    }
+  }
+}
