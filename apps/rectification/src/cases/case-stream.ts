@@ -1,4 +1,4 @@
-import type { RecordedEvent, Reducer } from '@rectify/event-store';
+import type { Reducer, StreamEvent } from '@rectify/event-store';
 import type { CaseEvent } from './domain/case.events';
 import { evolve } from './domain/case.evolve';
 import { type CaseState, initialCaseState } from './domain/case.state';
@@ -10,6 +10,6 @@ export const caseReducer: Reducer<CaseState> = {
   name: 'case',
   version: 1,
   initialState: initialCaseState,
-  evolve: (state: CaseState, event: RecordedEvent) =>
+  evolve: (state: CaseState, event: StreamEvent) =>
     evolve(state, { type: event.type, data: event.data } as CaseEvent, event.occurredAt.toISOString()),
 };

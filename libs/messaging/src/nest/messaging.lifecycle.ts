@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { PgEventStore } from '@rectify/event-store';
 import type { Pool } from 'pg';
 import { EventHandlerRegistry } from '../consumer/handler-registry';
@@ -25,6 +25,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private relay: EventRelay | null = null;
   private consumer: IntegrationEventConsumer | null = null;
   private started: Promise<void> = Promise.resolve();
+  private unsubscribeAppends: (() => void) | undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -34,6 +35,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @Inject(MESSAGE_PRODUCER) private readonly producer: MessageProducer,
     private readonly registry: EventHandlerRegistry,
     private readonly discovery: HandlerDiscovery,
+    /** The service's own store, when it has one: its appends wake the relay at once. */
+    @Optional() private readonly store?: PgEventStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +52,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
         ...(typeof relay === 'object' ? relay : {}),
       });
     }
+    this.unsubscribeAppends = this.store?.onAppended(() => this.relay?.poke());
     this.started = this.startWhenKafkaAnswers();
   }
 
@@ -62,6 +66,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.unsubscribeAppends?.();
     this.stopping.abort();
     await this.started;
     await this.consumer?.stop();
@@ -108,6 +113,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
       registry: this.registry,
       dlqProducer: this.producer,
       policy: this.options.consumerPolicy,
+      // A handler's appends commit with its transaction: publish them without waiting to poll.
+      onSettled: (_message, outcome) => {
+        if (outcome === 'applied') this.relay?.poke();
+      },
     });
   }
 }

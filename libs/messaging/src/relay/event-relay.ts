@@ -72,7 +72,7 @@ export class EventRelay {
     );
     this.logger = options.logger ?? new Logger(`EventRelay(${options.name})`);
     this.batchSize = options.batchSize ?? 500;
-    this.idlePollMs = options.idlePollMs ?? 200;
+    this.idlePollMs = options.idlePollMs ?? 50;
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
   }
 
@@ -95,6 +95,11 @@ export class EventRelay {
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.running;
+  }
+
+  /** Read the log now rather than at the next poll (this process just committed an append). */
+  poke(): void {
+    this.session?.poke();
   }
 
   private async run(): Promise<void> {

@@ -80,6 +80,12 @@ export class LeaderSession {
     this.notified = false;
   }
 
+  /** Same as a notification: something was appended (told in-process by the writer). */
+  poke(): void {
+    this.notified = true;
+    this.wake?.();
+  }
+
   /** Ending the connection releases the session lock too; no explicit unlock needed. */
   async release(): Promise<void> {
     this.lost = true;

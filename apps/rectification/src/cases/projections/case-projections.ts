@@ -7,11 +7,13 @@ import { caseListProjection } from './case-list.projection';
 export class CaseProjections implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CaseProjections.name);
   private readonly daemon: ProjectionDaemon;
+  private readonly unsubscribe: () => void;
 
   constructor(store: PgEventStore) {
     this.daemon = new ProjectionDaemon([new ProjectionRunner(store, caseListProjection)], {
       onError: (error) => this.logger.warn(`projection failed, retrying: ${String(error)}`),
     });
+    this.unsubscribe = store.onAppended(() => this.daemon.poke());
   }
 
   onApplicationBootstrap(): void {
@@ -19,6 +21,7 @@ export class CaseProjections implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unsubscribe();
     await this.daemon.stop();
   }
 }
