@@ -3,3 +3,4 @@ export * from './inspections.events';
 export * from './rectification.events';
 export * from './notifications.events';
 export * from './taxonomy';
+export * from './evaluations.events';

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 /** Published on `notifications.events`. */
 export const NotificationsEventTypes = {
   NoticeIssued: 'NoticeIssued',
+  NoticeAcknowledged: 'NoticeAcknowledged',
 } as const;
 
 export const NOTICE_TYPES = [
@@ -34,4 +35,20 @@ export class NoticeIssuedV1 {
 
   @IsString()
   title: string;
+}
+
+/** A department acknowledged a notice; rectification records it on the case timeline. */
+export class NoticeAcknowledgedV1 {
+  @IsUUID()
+  noticeId: string;
+
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @IsString()
+  unitId: string;
+
+  @IsString()
+  acknowledgedBy: string;
 }

@@ -5,6 +5,7 @@ import { SEVERITIES, type Severity, TAXONOMY_CODES, type TaxonomyCode } from './
 export const RectificationEventTypes = {
   CaseOpened: 'CaseOpened',
   CaseAssigned: 'CaseAssigned',
+  VerificationRequested: 'VerificationRequested',
 } as const;
 
 export const CASE_SOURCES = ['inspection_finding', 'spot_check_finding', 'evaluation_breach', 'public_report', 'self_inspection', 'manual'] as const;
@@ -27,12 +28,15 @@ export class CaseOpenedV1 {
   @IsIn(SEVERITIES)
   severity: Severity;
 
-  @IsIn(CASE_SOURCES)
-  sourceKind: CaseSourceKind;
-
   @IsOptional()
   @IsString()
-  sourceRef?: string | null;
+  description?: string;
+
+  @IsOptional()
+  source?: { kind: CaseSourceKind; ref: string | null };
+
+  @IsOptional()
+  cadreIds?: string[];
 }
 
 export class CaseAssignedV1 {
@@ -48,4 +52,29 @@ export class CaseAssignedV1 {
 
   @IsISO8601({ strict: true })
   deadline: string;
+}
+
+/**
+ * Rectification asks for independent evidence: a re-inspection (inspections consumes this and
+ * creates a task) when the department reports completion, or an unannounced look-back when a
+ * resolved case's look-back date comes.
+ */
+export class VerificationRequestedV1 {
+  @IsUUID()
+  caseId: string;
+
+  @IsString()
+  unitId: string;
+
+  @IsString()
+  responsibleUnitId: string;
+
+  @IsIn(TAXONOMY_CODES)
+  category: TaxonomyCode;
+
+  @IsIn(['verification', 'look_back'])
+  purpose: 'verification' | 'look_back';
+
+  @IsIn(['re_inspection', 'follow_up_poll', 'reporter_feedback', 'on_site_check'])
+  basis: 're_inspection' | 'follow_up_poll' | 'reporter_feedback' | 'on_site_check';
 }
