@@ -6,6 +6,7 @@ import { HealthModule } from '@rectify/http';
 import { LoginModule } from './auth/login.module';
 import { DirectoryModule } from './directory/directory.module';
 import { GatewayEnv } from './gateway.env';
+import { HomeModule } from './home/home.module';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { ProxyModule } from './proxy/proxy.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
@@ -23,6 +24,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     LoginModule,
     TaxonomyModule,
     ProxyModule,
+    HomeModule,
   ],
 })
 export class AppModule {}

@@ -179,6 +179,13 @@ describe('gateway (real PostgreSQL)', () => {
       expect(response.body.info.database.status).toBe('up');
     });
 
+    it('serves a public home page that points to the API documentation', async () => {
+      const response = await request(app.getHttpServer()).get('/').expect(200);
+
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.text).toContain('href="/docs"');
+    });
+
     it('sets the security headers', async () => {
       const response = await request(app.getHttpServer()).get('/health');
 
