@@ -19,3 +19,4 @@ export { HttpMetrics, setMetricsRoute } from './middleware/http-metrics';
 export { applySecurityHeaders } from './middleware/security-headers';
 export { setupOpenApi } from './openapi';
 export { runService } from './run-service';
+export { PageQuery, toPage, pageSql, QueryBoolean, type Page } from './pagination';

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { type AuthUser, CurrentUser } from '@rectify/auth';
 import { PG_POOL } from '@rectify/database';
+import { pageSql, toPage } from '@rectify/http';
 import { ListNoticesQuery } from './list-notices.dto';
 
 interface NoticeRow {
@@ -31,22 +32,17 @@ export class NoticesController {
     if (query.unread === false) where.push('acknowledged_at IS NOT NULL');
     const { rows } = await this.pool.query<NoticeRow>(
       `SELECT *, count(*) OVER () AS total FROM notices ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+        ORDER BY created_at DESC, id ${pageSql(query)}`,
       values,
     );
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        type: row.type,
-        unitId: row.unit_id,
-        caseId: row.case_id ?? undefined,
-        title: row.title,
-        createdAt: row.created_at.toISOString(),
-        acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
-      })),
-      total: rows.length ? Number(rows[0].total) : 0,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return toPage(rows, query, (row) => ({
+      id: row.id,
+      type: row.type,
+      unitId: row.unit_id,
+      caseId: row.case_id ?? undefined,
+      title: row.title,
+      createdAt: row.created_at.toISOString(),
+      acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    }));
   }
 }
