@@ -4,13 +4,13 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDomainTopics } from '../infra/domain-topics';
+import { claimSlot, releaseSlot, stateFileOf } from './e2e-slot';
 import { assertTestDatabaseName, serverUrl } from '../test-database';
 
 const root = join(__dirname, '..', '..', '..', '..');
-const stateFile = join(root, '.cache', 'run', 'e2e-stack.json');
-const logDir = join(root, 'test-output', 'e2e-logs');
+const logDir = (slot: number) => join(root, 'test-output', `e2e-logs${slot === 0 ? '' : `-${slot}`}`);
 
-/** The services as e2e tests run them: built, on their own ports, databases and topics. */
+/** The services as e2e tests run them (slot 0; slot n adds 10·n): built, on their own ports, databases and topics. */
 export const E2E_SERVICES = [
   { name: 'rectification', port: 13001 },
   { name: 'inspections', port: 13002 },
@@ -19,6 +19,9 @@ export const E2E_SERVICES = [
   { name: 'gateway', port: 18080 },
 ] as const;
 
+/** Set by the global setup for the test files of this run. */
+const STATE_ENV = 'RECTIFY_E2E_STATE';
+
 export interface E2eStack {
   gatewayUrl: string;
   serviceUrls: Record<string, string>;
@@ -26,39 +29,44 @@ export interface E2eStack {
   topicPrefix: string;
   jwtSecret: string;
   pids: number[];
+  slot: number;
 }
 
-const DATABASE_PREFIX = 'rectify_test_e2e';
-
 export function readStack(): E2eStack {
+  const stateFile = process.env[STATE_ENV];
+  if (!stateFile) throw new Error(`${STATE_ENV} is not set: run e2e tests through Jest's e2e project`);
   return JSON.parse(readFileSync(stateFile, 'utf8')) as E2eStack;
 }
 
 /** Builds, creates fresh databases and per-run topics, starts every service and waits for /health. */
 export async function startStack(): Promise<E2eStack> {
-  assertTestDatabaseName(DATABASE_PREFIX);
+  const slot = claimSlot();
+  const databasePrefix = `rectify_test_e2e${slot === 0 ? '' : slot}`;
+  assertTestDatabaseName(databasePrefix);
   if (process.env.RECTIFY_BUILT !== '1') {
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
   }
   // Per-run topics: a fresh consumer group never meets an earlier run's events.
   const topicPrefix = `e2e-${Date.now().toString(36)}.`;
   await createDomainTopics(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', topicPrefix);
-  await dropDatabases(DATABASE_PREFIX);
+  await dropDatabases(databasePrefix);
 
-  const serviceUrls = Object.fromEntries(E2E_SERVICES.map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
+  const port = (service: (typeof E2E_SERVICES)[number]) => service.port + slot * 10;
+  const serviceUrls = Object.fromEntries(E2E_SERVICES.map((s) => [s.name, `http://127.0.0.1:${port(s)}`]));
   const stack: E2eStack = {
     gatewayUrl: serviceUrls.gateway,
     serviceUrls,
-    databasePrefix: DATABASE_PREFIX,
+    databasePrefix,
     topicPrefix,
     jwtSecret: randomBytes(32).toString('hex'),
     pids: [],
+    slot,
   };
-  mkdirSync(logDir, { recursive: true });
-  const children = E2E_SERVICES.map((service) => spawnService(service.name, service.port, stack));
+  mkdirSync(logDir(slot), { recursive: true });
+  const children = E2E_SERVICES.map((service) => spawnService(service.name, port(service), stack));
   stack.pids = children.map((child) => child.pid as number);
-  mkdirSync(join(root, '.cache', 'run'), { recursive: true });
-  writeFileSync(stateFile, JSON.stringify(stack));
+  writeFileSync(stateFileOf(slot), JSON.stringify(stack));
+  process.env[STATE_ENV] = stateFileOf(slot);
   try {
     await Promise.all(E2E_SERVICES.map((s) => waitForHealth(`${serviceUrls[s.name]}/health`, children, 90_000)));
   } catch (error) {
@@ -69,14 +77,17 @@ export async function startStack(): Promise<E2eStack> {
 }
 
 export function stopStack(): void {
-  if (!existsSync(stateFile)) return;
-  for (const pid of readStack().pids) {
+  const stateFile = process.env[STATE_ENV];
+  if (!stateFile || !existsSync(stateFile)) return;
+  const stack = readStack();
+  for (const pid of stack.pids) {
     try {
       process.kill(pid, 'SIGTERM');
     } catch {
       // already gone
     }
   }
+  releaseSlot(stack.slot);
 }
 
 function spawnService(name: string, port: number, stack: E2eStack): ChildProcess {
@@ -98,7 +109,7 @@ function spawnService(name: string, port: number, stack: E2eStack): ChildProcess
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = createWriteStream(join(logDir, `${name}.log`));
+  const log = createWriteStream(join(logDir(stack.slot), `${name}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return child;
@@ -108,7 +119,7 @@ async function waitForHealth(url: string, children: ChildProcess[], timeoutMs: n
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const dead = children.find((c) => c.exitCode !== null);
-    if (dead) throw new Error(`a service exited during start-up (code ${dead.exitCode}); see ${logDir}`);
+    if (dead) throw new Error(`a service exited during start-up (code ${dead.exitCode}); see test-output`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -116,7 +127,7 @@ async function waitForHealth(url: string, children: ChildProcess[], timeoutMs: n
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} did not become healthy in ${timeoutMs} ms; see ${logDir}`);
+  throw new Error(`${url} did not become healthy in ${timeoutMs} ms; see test-output`);
 }
 
 async function dropDatabases(prefix: string): Promise<void> {
