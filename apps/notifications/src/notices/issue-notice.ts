@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { type IntegrationEnvelope, type NoticeIssuedV1, type NoticeType, NotificationsEventTypes } from '@rectify/contracts';
 import { type PgEventStore, stableUuid } from '@rectify/event-store';
+import { scheduleDeliveries } from '../delivery/schedule-deliveries';
 
 export interface NoticeToIssue {
   type: NoticeType;
@@ -37,5 +38,6 @@ export async function issueNotice(store: PgEventStore, tx: PoolClient, cause: In
     `INSERT INTO notices (id, type, unit_id, case_id, title, source_event_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [noticeId, notice.type, notice.unitId, notice.caseId ?? null, notice.title, cause.eventId, occurredAt],
   );
+  await scheduleDeliveries(tx, noticeId, notice.unitId, new Date());
   return noticeId;
 }

@@ -1,8 +1,11 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { type AuthUser, CurrentUser } from '@rectify/auth';
+import { type AuthUser, CurrentUser, Roles } from '@rectify/auth';
 import { PG_POOL } from '@rectify/database';
-import { pageSql, toPage } from '@rectify/http';
+import { PgEventStore } from '@rectify/event-store';
+import { pageSql, REQUEST_ID_HEADER, toPage } from '@rectify/http';
+import { acknowledgeNotice } from './acknowledge-notice';
 import { ListNoticesQuery } from './list-notices.dto';
 
 interface NoticeRow {
@@ -18,7 +21,18 @@ interface NoticeRow {
 
 @Controller('api/notices')
 export class NoticesController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: PgEventStore,
+  ) {}
+
+  /** The receiving department (or a commission member for it) confirms it has the notice. */
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles('department', 'inspector', 'admin')
+  acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Headers(REQUEST_ID_HEADER) requestId?: string) {
+    return acknowledgeNotice(this.store, id, user, requestId ?? randomUUID());
+  }
 
   /** A department sees its own unit's notices only; commission roles see every unit's. */
   @Get()

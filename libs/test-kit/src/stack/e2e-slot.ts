@@ -9,7 +9,9 @@ const runDir = join(__dirname, '..', '..', '..', '..', '.cache', 'run');
  */
 export function claimSlot(maxSlots = 10): number {
   mkdirSync(runDir, { recursive: true });
-  for (let slot = 0; slot < maxSlots; slot++) {
+  // RECTIFY_E2E_SLOT pins a slot, for runs from another checkout of the repository.
+  const pinned = process.env.RECTIFY_E2E_SLOT === undefined ? undefined : Number(process.env.RECTIFY_E2E_SLOT);
+  for (let slot = pinned ?? 0; slot < (pinned === undefined ? maxSlots : pinned + 1); slot++) {
     const lock = lockFile(slot);
     if (heldByLiveProcess(lock)) continue;
     rmSync(lock, { force: true });

@@ -30,6 +30,8 @@ export interface E2eStack {
   jwtSecret: string;
   pids: number[];
   slot: number;
+  /** Where notifications sends e-mail: a test starts its own SMTP server here. */
+  smtpPort: number;
 }
 
 export function readStack(): E2eStack {
@@ -61,6 +63,7 @@ export async function startStack(): Promise<E2eStack> {
     jwtSecret: randomBytes(32).toString('hex'),
     pids: [],
     slot,
+    smtpPort: 12525 + slot * 10,
   };
   mkdirSync(logDir(slot), { recursive: true });
   const children = E2E_SERVICES.map((service) => spawnService(service.name, port(service), stack));
@@ -100,6 +103,8 @@ function spawnService(name: string, port: number, stack: E2eStack): ChildProcess
     KAFKA_TOPIC_PREFIX: stack.topicPrefix,
     JWT_SECRET: stack.jwtSecret,
     DEMO_DATA: 'true',
+    SMTP_URL: `smtp://127.0.0.1:${stack.smtpPort}`,
+    DELIVERY_BASE_DELAY_MS: '200',
     TS_NODE_BASEURL: join(root, 'dist'),
     LOG_LEVEL: 'log',
     ...Object.fromEntries(E2E_SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, stack.serviceUrls[s.name]])),
