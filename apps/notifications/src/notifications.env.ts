@@ -10,7 +10,7 @@ export class NotificationsEnv extends ServiceEnv {
   @IsString()
   SMTP_URL?: string;
 
-  @IsEmail()
+  @IsEmail({ require_tld: false })
   MAIL_FROM = 'rectify@localhost';
 
   /** Tries per delivery before it is dead-lettered (visible to admins, re-sendable). */
