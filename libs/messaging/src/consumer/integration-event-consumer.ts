@@ -4,6 +4,7 @@ import type { IncomingMessage, KafkaClient, MessageConsumer, MessageContext, Mes
 import type { LoggerLike } from '../logger-like';
 import type { EventHandlerRegistry } from './handler-registry';
 import { DEFAULT_PROCESSING_POLICY, MessageProcessor, type Outcome, type ProcessingPolicy } from './message-processor';
+import { OffsetCommitter } from './offset-committer';
 
 export interface IntegrationEventConsumerOptions {
   kafka: KafkaClient;
@@ -34,6 +35,7 @@ export class IntegrationEventConsumer {
   private readonly consumer: MessageConsumer;
   private readonly dlqProducer: MessageProducer;
   private readonly processor: MessageProcessor;
+  private readonly offsets: OffsetCommitter;
   private readonly logger: LoggerLike;
   private stopping = new AbortController();
   private started = false;
@@ -46,6 +48,7 @@ export class IntegrationEventConsumer {
       heartbeatIntervalMs: options.heartbeatIntervalMs,
     });
     this.dlqProducer = options.dlqProducer ?? options.kafka.producer();
+    this.offsets = new OffsetCommitter(this.consumer, this.logger);
     this.processor = new MessageProcessor(
       options.groupId,
       options.pool,
@@ -64,7 +67,8 @@ export class IntegrationEventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe(this.options.topics, { fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run((message, context) => this.handle(message, context), {
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      // Partitions are independent (order matters only within one), so take them side by side.
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
     });
   }
 
@@ -72,6 +76,7 @@ export class IntegrationEventConsumer {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.stopping.abort();
+    await this.offsets.flush();
     await this.consumer.disconnect();
     if (!this.options.dlqProducer) await this.dlqProducer.disconnect();
     this.started = false;
@@ -87,12 +92,10 @@ export class IntegrationEventConsumer {
 
   private async handle(message: IncomingMessage, context: MessageContext): Promise<void> {
     const outcome = await this.processor.process(message, context, this.stopping.signal);
-    // Once stopping, commit nothing more: a later offset committed after an interrupted
-    // message would skip that message for good.
-    if (outcome === 'interrupted' || this.stopping.signal.aborted) return;
-    // If this commit fails (e.g. a rebalance), the error makes the client rejoin and the
-    // message comes again; processed_messages turns that into a no-op.
-    await this.consumer.commit(message);
+    // An interrupted message is not settled: its offset (and, the partition being sequential,
+    // every later one) stays uncommitted and is read again.
+    if (outcome === 'interrupted') return;
+    this.offsets.mark(message);
     this.options.onSettled?.(message, outcome);
   }
 }
