@@ -1,4 +1,5 @@
 import { Notices1763960000000 } from './1763960000000-notices';
 import { ChannelsAndDeliveries1763970000000 } from './1763970000000-channels-and-deliveries';
+import { Reminders1763980000000 } from './1763980000000-reminders';
 
-export const NOTIFICATIONS_MIGRATIONS = [Notices1763960000000, ChannelsAndDeliveries1763970000000];
+export const NOTIFICATIONS_MIGRATIONS = [Notices1763960000000, ChannelsAndDeliveries1763970000000, Reminders1763980000000];

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { ChannelsController } from '../channels/channels.controller';
 import { DeliveriesController } from '../delivery/deliveries.controller';
 import { DeliveryWorker } from '../delivery/delivery-worker';
+import { ReminderWorker } from '../reminders/reminder-worker';
 import { CaseNoticesHandler } from './case-notices.handler';
 import { NoticesController } from './notices.controller';
 
 @Module({
   controllers: [NoticesController, ChannelsController, DeliveriesController],
-  providers: [CaseNoticesHandler, DeliveryWorker],
+  providers: [CaseNoticesHandler, DeliveryWorker, ReminderWorker],
 })
 export class NoticesModule {}
