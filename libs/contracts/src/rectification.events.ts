@@ -1,4 +1,5 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Min, MinLength, ValidateNested } from 'class-validator';
 import { SEVERITIES, type Severity, TAXONOMY_CODES, type TaxonomyCode } from './taxonomy';
 
 /** Published on `rectification.events` (key = case id). */
@@ -6,6 +7,22 @@ export const RectificationEventTypes = {
   CaseOpened: 'CaseOpened',
   CaseAssigned: 'CaseAssigned',
   VerificationRequested: 'VerificationRequested',
+  CaseAcknowledged: 'CaseAcknowledged',
+  MeasuresSubmitted: 'MeasuresSubmitted',
+  ProgressReported: 'ProgressReported',
+  RectificationReported: 'RectificationReported',
+  VerificationPassed: 'VerificationPassed',
+  VerificationFailed: 'VerificationFailed',
+  DeadlineExtended: 'DeadlineExtended',
+  CaseOverdue: 'CaseOverdue',
+  CaseEscalated: 'CaseEscalated',
+  AccountabilityRecorded: 'AccountabilityRecorded',
+  CaseResolved: 'CaseResolved',
+  LookBackScheduled: 'LookBackScheduled',
+  CaseClosed: 'CaseClosed',
+  CaseReopened: 'CaseReopened',
+  CaseDismissed: 'CaseDismissed',
+  CaseMerged: 'CaseMerged',
 } as const;
 
 export const CASE_SOURCES = ['inspection_finding', 'spot_check_finding', 'evaluation_breach', 'public_report', 'self_inspection', 'manual'] as const;
@@ -77,4 +94,165 @@ export class VerificationRequestedV1 {
 
   @IsIn(['re_inspection', 'follow_up_poll', 'reporter_feedback', 'on_site_check'])
   basis: 're_inspection' | 'follow_up_poll' | 'reporter_feedback' | 'on_site_check';
+}
+
+export const VERIFICATION_BASES = ['re_inspection', 'follow_up_poll', 'reporter_feedback', 'on_site_check'] as const;
+export type VerificationBasisV1 = (typeof VERIFICATION_BASES)[number];
+
+export const ACCOUNTABILITY_MEASURES = [
+  'criticism_education',
+  'admonishment_talk',
+  'written_self_criticism',
+  'public_bulletin',
+  'suspension',
+  'post_waiting',
+  'demotion',
+  'dismissal',
+  'ordered_resignation',
+  'transfer_to_discipline_review',
+] as const;
+export type AccountabilityMeasureV1 = (typeof ACCOUNTABILITY_MEASURES)[number];
+
+class CaseEventV1 {
+  @IsUUID()
+  caseId: string;
+}
+
+export class CaseAcknowledgedV1 extends CaseEventV1 {
+  @IsString()
+  acknowledgedBy: string;
+}
+
+export class MeasureV1 {
+  @IsString()
+  description: string;
+
+  @IsString()
+  owner: string;
+
+  @IsISO8601({ strict: true })
+  dueDate: string;
+}
+
+export class MeasuresSubmittedV1 extends CaseEventV1 {
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MeasureV1)
+  measures: MeasureV1[];
+}
+
+export class ProgressReportedV1 extends CaseEventV1 {
+  @IsString()
+  note: string;
+}
+
+export class RectificationReportedV1 extends CaseEventV1 {
+  @IsString()
+  summary: string;
+}
+
+class VerdictV1 extends CaseEventV1 {
+  @IsIn(VERIFICATION_BASES)
+  basis: VerificationBasisV1;
+
+  @IsString()
+  note: string;
+
+  @IsString()
+  verifierId: string;
+
+  @IsOptional()
+  @IsString()
+  verifierUnitId: string | null;
+}
+
+export class VerificationPassedV1 extends VerdictV1 {}
+
+export class VerificationFailedV1 extends VerdictV1 {
+  /** How many times the case has now been returned to the department. */
+  @IsInt()
+  @Min(1)
+  returnCount: number;
+}
+
+export class DeadlineExtendedV1 extends CaseEventV1 {
+  @IsISO8601({ strict: true })
+  previousDeadline: string;
+
+  @IsISO8601({ strict: true })
+  deadline: string;
+
+  @IsString()
+  reason: string;
+}
+
+class UnitsOfCaseV1 extends CaseEventV1 {
+  @IsString()
+  unitId: string;
+
+  @IsString()
+  responsibleUnitId: string;
+}
+
+export class CaseOverdueV1 extends UnitsOfCaseV1 {
+  @IsISO8601({ strict: true })
+  deadline: string;
+}
+
+/** To the responsible unit's superior and the commission (notifications resolves the recipients). */
+export class CaseEscalatedV1 extends UnitsOfCaseV1 {
+  @IsIn(['overdue', 'repeated_verification_failure'])
+  reason: 'overdue' | 'repeated_verification_failure';
+
+  @IsArray()
+  @IsString({ each: true })
+  to: string[];
+}
+
+export class AccountabilityRecordedV1 extends CaseEventV1 {
+  @IsOptional()
+  @IsString()
+  cadreId: string | null;
+
+  @IsIn(ACCOUNTABILITY_MEASURES)
+  measure: AccountabilityMeasureV1;
+
+  @IsString()
+  note: string;
+}
+
+export class CaseResolvedV1 extends UnitsOfCaseV1 {}
+
+export class LookBackScheduledV1 extends CaseEventV1 {
+  @IsISO8601({ strict: true })
+  lookBackAt: string;
+}
+
+export class CaseClosedV1 extends CaseEventV1 {
+  @IsOptional()
+  @IsString()
+  note: string | null;
+}
+
+export class CaseReopenedV1 extends CaseEventV1 {
+  @IsString()
+  reason: string;
+
+  @IsInt()
+  @Min(1)
+  reopenCount: number;
+
+  @IsISO8601({ strict: true })
+  deadline: string;
+}
+
+export class CaseDismissedV1 extends CaseEventV1 {
+  @IsString()
+  reason: string;
+}
+
+export class CaseMergedV1 extends CaseEventV1 {
+  @IsUUID()
+  intoCaseId: string;
 }

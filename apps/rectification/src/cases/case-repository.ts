@@ -16,6 +16,8 @@ export interface CommandContext {
   expectedVersion?: number;
   /** Join the caller's transaction (a Kafka handler's), so the effect commits with its dedup row. */
   db?: Queryable;
+  /** Checked on the loaded state before deciding (who may act on this case); throws to refuse. */
+  authorize?: (state: CaseState) => void;
 }
 
 export interface CommandResult {
@@ -30,8 +32,9 @@ const SNAPSHOT_EVERY = 100;
 export class CaseRepository {
   constructor(private readonly store: PgEventStore) {}
 
-  load(caseId: string, options: { toVersion?: number; asOf?: Date; db?: Queryable } = {}) {
-    return loadState(this.store, caseStreamId(caseId), caseReducer, { ...options, snapshotEvery: SNAPSHOT_EVERY }, options.db);
+  load(caseId: string, options: { toVersion?: number; asOf?: Date; db?: Queryable; useSnapshots?: boolean } = {}) {
+    const snapshotEvery = options.useSnapshots === false ? 0 : SNAPSHOT_EVERY;
+    return loadState(this.store, caseStreamId(caseId), caseReducer, { ...options, snapshotEvery }, options.db);
   }
 
   async execute(caseId: string, command: CaseCommand, context: CommandContext): Promise<CommandResult> {
@@ -40,7 +43,10 @@ export class CaseRepository {
 
   /** Decides several commands in turn on the same loaded state and appends all their events at once. */
   async executeAll(caseId: string, commands: readonly CaseCommand[], context: CommandContext): Promise<CommandResult> {
-    const { state: loaded, version } = await this.load(caseId, { db: context.db });
+    // Expecting a new stream needs no read: the append itself refuses (409) if it exists after all.
+    const { state: loaded, version } =
+      context.expectedVersion === 0 && !context.authorize ? { state: caseReducer.initialState(), version: 0 } : await this.load(caseId, { db: context.db });
+    context.authorize?.(loaded);
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
       throw new ConcurrencyError(caseStreamId(caseId), context.expectedVersion, version);
     }
@@ -59,6 +65,8 @@ export class CaseRepository {
         });
       }
     }
+    // A no-op decision (e.g. an overdue case marked overdue again) writes nothing.
+    if (events.length === 0) return { version, state };
     const { nextVersion } = await this.store.append(caseStreamId(caseId), events, version, context.db);
     return { version: nextVersion, state };
   }

@@ -8,7 +8,7 @@ export const caseStreamId = (caseId: string): string => `case-${caseId}`;
 /** The case fold over stored events; bump `version` whenever evolve or the state shape changes. */
 export const caseReducer: Reducer<CaseState> = {
   name: 'case',
-  version: 1,
+  version: 2,
   initialState: initialCaseState,
   evolve: (state: CaseState, event: StreamEvent) =>
     evolve(state, { type: event.type, data: event.data } as CaseEvent, event.occurredAt.toISOString()),

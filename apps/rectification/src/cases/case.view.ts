@@ -1,8 +1,7 @@
-import type { CaseState } from './domain/case.state';
+import type { OpenedCase } from './domain/case.state';
 
 /** The case resource of DESIGN §6, from its folded state. */
-export function caseView(state: Exclude<CaseState, { status: 'none' }>, version: number) {
-  const assigned = state.status === 'assigned' ? state : undefined;
+export function caseView(state: OpenedCase, version: number) {
   return {
     id: state.id,
     unitId: state.unitId,
@@ -13,13 +12,21 @@ export function caseView(state: Exclude<CaseState, { status: 'none' }>, version:
     status: state.status,
     source: state.source,
     cadreIds: state.cadreIds,
-    responsibleUnitId: assigned?.responsibleUnitId ?? null,
-    responsiblePerson: assigned?.responsiblePerson ?? null,
-    deadline: assigned?.deadline ?? null,
-    overdue: false,
-    escalated: false,
-    returnCount: 0,
-    measures: [],
+    responsibleUnitId: state.responsibleUnitId,
+    responsiblePerson: state.responsiblePerson,
+    deadline: state.deadline,
+    overdue: state.overdue,
+    escalated: state.escalated,
+    returnCount: state.returnCount,
+    reopenCount: state.reopenCount,
+    measures: state.measures,
+    progressNotes: state.progressNotes,
+    completionSummary: state.completionSummary,
+    verifications: state.verifications,
+    accountability: state.accountability,
+    lookBackAt: state.lookBackAt,
+    dismissReason: state.dismissReason,
+    mergedInto: state.mergedInto,
     version,
     openedAt: state.openedAt,
     updatedAt: state.updatedAt,

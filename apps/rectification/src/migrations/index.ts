@@ -1,3 +1,4 @@
 import { CaseList1763950000000 } from './1763950000000-case-list';
+import { CaseLifecycle1764000000000 } from './1764000000000-case-lifecycle';
 
-export const RECTIFICATION_MIGRATIONS = [CaseList1763950000000];
+export const RECTIFICATION_MIGRATIONS = [CaseList1763950000000, CaseLifecycle1764000000000];

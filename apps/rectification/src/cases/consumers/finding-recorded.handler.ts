@@ -4,8 +4,10 @@ import type { PoolClient } from 'pg';
 import { FindingRecordedV1, type IntegrationEnvelope } from '@rectify/contracts';
 import { HandlesEvent } from '@rectify/messaging';
 import { OpenCaseCommand } from '../commands/open-case/open-case.command';
+import type { OpenedCase } from '../commands/open-case/open-case.handler';
+import { recordForeignEvent } from './foreign-events';
+import { SYSTEM_ACTOR } from './system-actor';
 
-const SYSTEM_ACTOR = { id: 'system:rectification', role: 'system', unitId: null };
 
 /** A finding opens a case assigned to the inspected unit (idempotent on the finding id). */
 @Injectable()
@@ -15,7 +17,7 @@ export class FindingRecordedHandler {
   @HandlesEvent('inspections', 'FindingRecorded', FindingRecordedV1)
   async onFinding(event: IntegrationEnvelope<FindingRecordedV1>, tx: PoolClient): Promise<void> {
     const finding = event.data;
-    await this.commands.execute(
+    const opened: OpenedCase = await this.commands.execute(
       new OpenCaseCommand(
         {
           unitId: finding.unitId,
@@ -30,5 +32,6 @@ export class FindingRecordedHandler {
         { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.eventId, db: tx },
       ),
     );
+    await recordForeignEvent(tx, opened.id, 'inspections', event);
   }
 }

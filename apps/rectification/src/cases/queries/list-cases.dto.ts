@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CASE_SOURCES, type CaseSourceKind, TAXONOMY_CODES, type TaxonomyCode } from '@rectify/contracts';
+import { CASE_STATUSES, type CaseStatus } from '../domain/case.state';
 
 export class ListCasesQuery {
   @IsOptional()
@@ -8,8 +9,8 @@ export class ListCasesQuery {
   unitId?: string;
 
   @IsOptional()
-  @IsString()
-  status?: string;
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
 
   @IsOptional()
   @IsIn(TAXONOMY_CODES)

@@ -27,8 +27,11 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenedC
   async execute({ input, now, context }: OpenCaseCommand): Promise<OpenedCase> {
     const ref = input.source.ref ?? null;
     const caseId = ref ? stableUuid(CASE_ID_NAMESPACE, `${input.source.kind}:${ref}`) : randomUUID();
-    const existing = await this.cases.load(caseId, { db: context.db });
-    if (existing.version > 0) return { id: caseId, version: existing.version, created: false };
+    // A fresh random id cannot exist yet; only a sourced opening may meet its own earlier self.
+    if (ref) {
+      const existing = await this.cases.load(caseId, { db: context.db });
+      if (existing.version > 0) return { id: caseId, version: existing.version, created: false };
+    }
 
     const metadata = { now: now.toISOString() };
     const commands: CaseCommand[] = [{

@@ -1,0 +1,2 @@
+/** POST /api/cases/:id/acknowledge (DESIGN §6): no fields; anything sent is refused by the whitelist. */
+export class AcknowledgeCaseDto {}

@@ -1,0 +1,4 @@
+import { CaseCommandMessage } from '../case-command';
+import type { CloseCaseDto } from './close-case.dto';
+
+export class CloseCaseCommand extends CaseCommandMessage<CloseCaseDto> {}

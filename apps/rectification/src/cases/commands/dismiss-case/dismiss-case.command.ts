@@ -1,0 +1,4 @@
+import { CaseCommandMessage } from '../case-command';
+import type { DismissCaseDto } from './dismiss-case.dto';
+
+export class DismissCaseCommand extends CaseCommandMessage<DismissCaseDto> {}

@@ -1,0 +1,1 @@
+export const SYSTEM_ACTOR = { id: 'system:rectification', role: 'system', unitId: null };
