@@ -1,9 +1,29 @@
 import { Module } from '@nestjs/common';
+import { PgEventStore } from '@rectify/event-store';
 import { EventSourcedServiceModule } from '@rectify/service-kit';
 import { FindingsModule } from './findings/findings.module';
 import { InspectionsEnv } from './inspections.env';
+import { INSPECTIONS_MIGRATIONS } from './migrations';
+import { RedactingEventLog } from './plans/plan-redaction';
+import { PlansModule } from './plans/plans.module';
+import { InspectionsProjections } from './projections/inspections-projections';
+import { ReinspectionsModule } from './reinspections/reinspections.module';
+import { SpotChecksModule } from './spot-checks/spot-checks.module';
 
 @Module({
-  imports: [EventSourcedServiceModule.forService({ service: 'inspections', env: InspectionsEnv }), FindingsModule],
+  imports: [
+    EventSourcedServiceModule.forService({
+      service: 'inspections',
+      env: InspectionsEnv,
+      migrations: INSPECTIONS_MIGRATIONS,
+      // Sealed plan details never reach Kafka: the relay publishes a redacted InspectionPlanned (ADR 005).
+      eventLog: (pool) => new RedactingEventLog(new PgEventStore(pool)),
+    }),
+    FindingsModule,
+    PlansModule,
+    SpotChecksModule,
+    ReinspectionsModule,
+  ],
+  providers: [InspectionsProjections],
 })
 export class AppModule {}

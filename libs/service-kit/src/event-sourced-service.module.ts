@@ -5,13 +5,16 @@ import { EnvModule, type ServiceEnv } from '@rectify/config';
 import { DatabaseModule, PG_POOL, PgHealthIndicator } from '@rectify/database';
 import { EventStoreModule, EventStoreSchema1763800000000 } from '@rectify/event-store';
 import { HealthModule } from '@rectify/http';
-import { KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
+import { type EventLog, KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
+import type { Pool } from 'pg';
 
 export interface EventSourcedServiceOptions<E extends ServiceEnv> {
   service: string;
   env: new () => E;
   /** The service's own migrations; the event store's and messaging's run first. */
   migrations?: Type<unknown>[];
+  /** What the relay publishes; by default the whole log as stored (see inspections' redaction). */
+  eventLog?: (pool: Pool) => EventLog;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface EventSourcedServiceOptions<E extends ServiceEnv> {
  */
 @Module({})
 export class EventSourcedServiceModule {
-  static forService<E extends ServiceEnv>({ service, env, migrations = [] }: EventSourcedServiceOptions<E>): DynamicModule {
+  static forService<E extends ServiceEnv>({ service, env, migrations = [], eventLog }: EventSourcedServiceOptions<E>): DynamicModule {
     const messaging = MessagingModule.forServiceAsync({
       poolToken: PG_POOL,
       inject: [env],
@@ -29,6 +32,7 @@ export class EventSourcedServiceModule {
         service,
         brokers: parseBrokers(config.KAFKA_BROKERS),
         topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        eventLog,
       }),
     });
     return {

@@ -4,29 +4,40 @@ import { type AuthUser, CurrentUser, Roles, toActor } from '@rectify/auth';
 import { type FindingRecordedV1, InspectionsEventTypes } from '@rectify/contracts';
 import { PgEventStore } from '@rectify/event-store';
 import { REQUEST_ID_HEADER } from '@rectify/http';
+import { IdempotentCommands } from '../shared/idempotency';
+import { findingStreamId } from './finding-stream';
 import { RecordFindingDto } from './record-finding.dto';
-
-export const findingStreamId = (findingId: string) => `finding-${findingId}`;
 
 @Controller('api/inspections/findings')
 export class FindingsController {
-  constructor(private readonly store: PgEventStore) {}
+  constructor(
+    private readonly store: PgEventStore,
+    private readonly idempotent: IdempotentCommands,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('inspector', 'admin')
-  async record(@Body() dto: RecordFindingDto, @CurrentUser() user: AuthUser, @Headers(REQUEST_ID_HEADER) requestId?: string) {
-    const findingId = randomUUID();
-    const data: FindingRecordedV1 = { findingId, source: 'inspection_finding', ...dto };
-    await this.store.append(findingStreamId(findingId), [{
-      eventId: randomUUID(),
-      type: InspectionsEventTypes.FindingRecorded,
-      schemaVersion: 1,
-      data,
-      metadata: { correlationId: requestId ?? randomUUID(), causationId: null, actor: toActor(user) },
-      occurredAt: new Date(),
-    }], 0);
-    return { id: findingId, category: dto.category };
+  async record(
+    @Body() dto: RecordFindingDto,
+    @CurrentUser() user: AuthUser,
+    @Headers(REQUEST_ID_HEADER) requestId?: string,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const { body } = await this.idempotent.run('POST /findings', key, user.id, async (tx) => {
+      const findingId = randomUUID();
+      const data: FindingRecordedV1 = { findingId, source: 'inspection_finding', ...dto };
+      await this.store.append(findingStreamId(findingId), [{
+        eventId: randomUUID(),
+        type: InspectionsEventTypes.FindingRecorded,
+        schemaVersion: 1,
+        data,
+        metadata: { correlationId: requestId ?? randomUUID(), causationId: null, actor: toActor(user) },
+        occurredAt: new Date(),
+      }], 0, tx);
+      return { status: 201, body: { id: findingId, category: dto.category } };
+    });
+    return body;
   }
 
   @Get(':id')

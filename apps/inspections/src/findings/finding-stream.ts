@@ -1,0 +1,1 @@
+export const findingStreamId = (findingId: string) => `finding-${findingId}`;

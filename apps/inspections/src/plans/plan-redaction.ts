@@ -1,0 +1,26 @@
+import type { InspectionPlannedV1 } from '@rectify/contracts';
+import type { Checkpoint, RecordedEvent } from '@rectify/event-store';
+import type { EventLog } from '@rectify/messaging';
+import type { InspectionPlannedData } from './domain/plan.events';
+
+/** The part of a plan everybody may know. Sealed plans give away no target, window, title or checklist. */
+export function publicPlanned(stored: InspectionPlannedData): InspectionPlannedV1 {
+  const { planId, mode, scope } = stored;
+  if (mode === 'unannounced') return { planId, mode, scope, sealed: true };
+  return { planId, mode, scope, sealed: false, title: stored.title, targetUnitIds: stored.targetUnitIds, window: stored.window, checklist: stored.checklist };
+}
+
+/**
+ * What the relay reads (ADR 005): the service's log, with every `InspectionPlanned` reduced to
+ * its public part. The log itself keeps the full sealed facts, hash-chained like any event.
+ */
+export class RedactingEventLog implements EventLog {
+  constructor(private readonly log: EventLog) {}
+
+  async readAll(after: Checkpoint, limit?: number): Promise<RecordedEvent[]> {
+    const events = await this.log.readAll(after, limit);
+    return events.map((event) =>
+      event.type === 'InspectionPlanned' ? { ...event, data: publicPlanned(event.data as InspectionPlannedData) } : event,
+    );
+  }
+}
