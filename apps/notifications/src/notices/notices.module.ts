@@ -4,10 +4,11 @@ import { DeliveriesController } from '../delivery/deliveries.controller';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 import { ReminderWorker } from '../reminders/reminder-worker';
 import { CaseNoticesHandler } from './case-notices.handler';
+import { InspectionNoticesHandler } from './inspection-notices.handler';
 import { NoticesController } from './notices.controller';
 
 @Module({
   controllers: [NoticesController, ChannelsController, DeliveriesController],
-  providers: [CaseNoticesHandler, DeliveryWorker, ReminderWorker],
+  providers: [CaseNoticesHandler, InspectionNoticesHandler, DeliveryWorker, ReminderWorker],
 })
 export class NoticesModule {}
