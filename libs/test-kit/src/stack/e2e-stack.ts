@@ -139,7 +139,9 @@ async function dropDatabases(prefix: string): Promise<void> {
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}_%`]);
+    // `_` is a LIKE wildcard: escaped, so slot 0's prefix never matches slot 7's databases.
+    const pattern = `${prefix}_`.replace(/_/g, '\\_');
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${pattern}%`]);
     for (const { datname } of rows) {
       assertTestDatabaseName(datname);
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
