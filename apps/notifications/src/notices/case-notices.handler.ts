@@ -1,12 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { CaseAssignedV1, type IntegrationEnvelope } from '@rectify/contracts';
+import {
+  CaseAssignedV1,
+  CaseClosedV1,
+  CaseDismissedV1,
+  CaseEscalatedV1,
+  CaseMergedV1,
+  CaseOverdueV1,
+  CaseReopenedV1,
+  CaseResolvedV1,
+  DeadlineExtendedV1,
+  type IntegrationEnvelope,
+  VerificationFailedV1,
+} from '@rectify/contracts';
 import { PgEventStore } from '@rectify/event-store';
 import { HandlesEvent } from '@rectify/messaging';
-import { scheduleReminders } from '../reminders/reminder-schedule';
-import { causeOf, issueNotice } from './issue-notice';
+import { cancelReminders, scheduleReminders } from '../reminders/reminder-schedule';
+import { causeOf, issueNotice, type NoticeToIssue } from './issue-notice';
 
-/** Turns case events into notices for the departments concerned. */
+/** Escalations go to the commission's desk (inspectors and admins see every unit's notices). */
+export const COMMISSION = 'commission';
+
+const short = (caseId: string) => caseId.slice(0, 8);
+
+/**
+ * Turns case events into notices for the departments concerned, and keeps the reminder
+ * schedule in step with the case's deadline — all in the consumer's transaction.
+ */
 @Injectable()
 export class CaseNoticesHandler {
   constructor(private readonly store: PgEventStore) {}
@@ -14,12 +34,93 @@ export class CaseNoticesHandler {
   @HandlesEvent('rectification', 'CaseAssigned', CaseAssignedV1)
   async onCaseAssigned(event: IntegrationEnvelope<CaseAssignedV1>, tx: PoolClient): Promise<void> {
     const { caseId, responsibleUnitId, deadline } = event.data;
-    await issueNotice(this.store, tx, causeOf(event), {
+    await tx.query(
+      `INSERT INTO case_units (case_id, responsible_unit_id, deadline) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id) DO UPDATE SET responsible_unit_id = $2, deadline = $3`,
+      [caseId, responsibleUnitId, deadline],
+    );
+    await this.notify(event, tx, {
       type: 'rectification_notice',
       unitId: responsibleUnitId,
       caseId,
-      title: `Rectification notice: case ${caseId.slice(0, 8)} is assigned to your unit, due ${deadline.slice(0, 10)}`,
+      title: `Rectification notice: case ${short(caseId)} is assigned to your unit, due ${deadline.slice(0, 10)}`,
     });
     await scheduleReminders(tx, { caseId, unitId: responsibleUnitId, deadline: new Date(deadline) }, new Date(event.occurredAt));
+  }
+
+  @HandlesEvent('rectification', 'DeadlineExtended', DeadlineExtendedV1)
+  async onDeadlineExtended(event: IntegrationEnvelope<DeadlineExtendedV1>, tx: PoolClient): Promise<void> {
+    await this.moveDeadline(event, tx, event.data.caseId, event.data.deadline);
+  }
+
+  @HandlesEvent('rectification', 'CaseReopened', CaseReopenedV1)
+  async onReopened(event: IntegrationEnvelope<CaseReopenedV1>, tx: PoolClient): Promise<void> {
+    await this.moveDeadline(event, tx, event.data.caseId, event.data.deadline);
+  }
+
+  @HandlesEvent('rectification', 'CaseOverdue', CaseOverdueV1)
+  async onOverdue(event: IntegrationEnvelope<CaseOverdueV1>, tx: PoolClient): Promise<void> {
+    const { caseId, responsibleUnitId, deadline } = event.data;
+    await cancelReminders(tx, caseId);
+    await this.notify(event, tx, { type: 'overdue', unitId: responsibleUnitId, caseId, title: `Overdue: case ${short(caseId)} passed its deadline of ${deadline.slice(0, 10)}` });
+  }
+
+  @HandlesEvent('rectification', 'CaseEscalated', CaseEscalatedV1)
+  async onEscalated(event: IntegrationEnvelope<CaseEscalatedV1>, tx: PoolClient): Promise<void> {
+    const { caseId, responsibleUnitId, reason } = event.data;
+    const why = reason === 'overdue' ? 'it is overdue' : 'verification failed twice';
+    // The superior unit is resolved from the directory once notifications holds one (see README).
+    for (const unitId of [responsibleUnitId, COMMISSION]) {
+      await this.notify(event, tx, { type: 'escalation', unitId, caseId, title: `Escalated: case ${short(caseId)} of ${responsibleUnitId} because ${why}` });
+    }
+  }
+
+  @HandlesEvent('rectification', 'VerificationFailed', VerificationFailedV1)
+  async onReturned(event: IntegrationEnvelope<VerificationFailedV1>, tx: PoolClient): Promise<void> {
+    const { caseId, returnCount, note } = event.data;
+    const unitId = await this.responsibleUnit(tx, caseId);
+    if (!unitId) return;
+    await this.notify(event, tx, { type: 'returned', unitId, caseId, title: `Returned (${returnCount}): case ${short(caseId)} failed verification — ${note.slice(0, 120)}` });
+  }
+
+  @HandlesEvent('rectification', 'CaseResolved', CaseResolvedV1)
+  async onResolved(event: IntegrationEnvelope<CaseResolvedV1>, tx: PoolClient): Promise<void> {
+    const { caseId, responsibleUnitId } = event.data;
+    await cancelReminders(tx, caseId);
+    await this.notify(event, tx, { type: 'resolved', unitId: responsibleUnitId, caseId, title: `Resolved: case ${short(caseId)} passed verification` });
+  }
+
+  @HandlesEvent('rectification', 'CaseClosed', CaseClosedV1)
+  async onClosed(event: IntegrationEnvelope<CaseClosedV1>, tx: PoolClient): Promise<void> {
+    const { caseId } = event.data;
+    await cancelReminders(tx, caseId);
+    const unitId = await this.responsibleUnit(tx, caseId);
+    if (unitId) await this.notify(event, tx, { type: 'closed', unitId, caseId, title: `Closed: case ${short(caseId)}` });
+  }
+
+  @HandlesEvent('rectification', 'CaseDismissed', CaseDismissedV1)
+  async onDismissed(event: IntegrationEnvelope<CaseDismissedV1>, tx: PoolClient): Promise<void> {
+    await cancelReminders(tx, event.data.caseId);
+  }
+
+  @HandlesEvent('rectification', 'CaseMerged', CaseMergedV1)
+  async onMerged(event: IntegrationEnvelope<CaseMergedV1>, tx: PoolClient): Promise<void> {
+    await cancelReminders(tx, event.data.caseId);
+  }
+
+  private async moveDeadline(event: IntegrationEnvelope, tx: PoolClient, caseId: string, deadline: string): Promise<void> {
+    const unitId = await this.responsibleUnit(tx, caseId);
+    if (!unitId) return;
+    await tx.query('UPDATE case_units SET deadline = $2 WHERE case_id = $1', [caseId, deadline]);
+    await scheduleReminders(tx, { caseId, unitId, deadline: new Date(deadline) }, new Date(event.occurredAt));
+  }
+
+  private async responsibleUnit(tx: PoolClient, caseId: string): Promise<string | undefined> {
+    const { rows } = await tx.query<{ responsible_unit_id: string }>('SELECT responsible_unit_id FROM case_units WHERE case_id = $1', [caseId]);
+    return rows[0]?.responsible_unit_id;
+  }
+
+  private notify(event: IntegrationEnvelope, tx: PoolClient, notice: NoticeToIssue): Promise<string> {
+    return issueNotice(this.store, tx, causeOf(event), notice);
   }
 }

@@ -36,6 +36,8 @@ export const causeOf = (event: IntegrationEnvelope): NoticeCause => ({
  */
 export async function issueNotice(store: PgEventStore, tx: PoolClient, cause: NoticeCause, notice: NoticeToIssue): Promise<string> {
   const noticeId = stableUuid('rectify.notice', `${cause.id}:${notice.unitId}:${notice.type}`);
+  // Issued already (the same cause reached us again by another path): nothing to do.
+  if ((await tx.query('SELECT 1 FROM notices WHERE id = $1', [noticeId])).rowCount) return noticeId;
   const data: NoticeIssuedV1 = { noticeId, ...notice };
   const occurredAt = cause.at;
   await store.append(noticeStreamId(noticeId), [{
