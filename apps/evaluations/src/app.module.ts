@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
 import { EventSourcedServiceModule } from '@rectify/service-kit';
+import { BallotsModule } from './ballots/ballots.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { EvaluationsEnv } from './evaluations.env';
+import { EVALUATIONS_MIGRATIONS } from './migrations';
+import { ReportsModule } from './reports/reports.module';
 
-/** Campaigns, ballots and public reports arrive with their own issue; the service already runs. */
 @Module({
-  imports: [EventSourcedServiceModule.forService({ service: 'evaluations', env: EvaluationsEnv })],
+  imports: [
+    EventSourcedServiceModule.forService({ service: 'evaluations', env: EvaluationsEnv, migrations: EVALUATIONS_MIGRATIONS }),
+    CampaignsModule,
+    BallotsModule,
+    ReportsModule,
+  ],
 })
 export class AppModule {}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CampaignRepository } from '../../campaign-repository';
+import { DEFAULT_RULES } from '../../domain/campaign.state';
+import { OpenCampaignCommand } from './open-campaign.command';
+
+@CommandHandler(OpenCampaignCommand)
+export class OpenCampaignHandler implements ICommandHandler<OpenCampaignCommand, { id: string; version: number }> {
+  constructor(private readonly campaigns: CampaignRepository) {}
+
+  async execute({ input, now, context }: OpenCampaignCommand): Promise<{ id: string; version: number }> {
+    const campaignId = randomUUID();
+    const { version } = await this.campaigns.execute(
+      campaignId,
+      [{
+        type: 'OpenCampaign',
+        data: {
+          campaignId,
+          title: input.title,
+          targets: input.targets.map((t) => ({ kind: t.kind, id: t.id, unitId: t.kind === 'unit' ? (t.unitId ?? t.id) : (t.unitId as string) })),
+          groups: input.groups.map((g) => ({ name: g.name, weight: g.weight })),
+          // Normalised so the stored window compares as instants, whatever offset the client sent.
+          opensAt: new Date(input.opensAt).toISOString(),
+          closesAt: new Date(input.closesAt).toISOString(),
+          rules: {
+            unsatisfiedAbove: input.rules?.unsatisfiedAbove ?? DEFAULT_RULES.unsatisfiedAbove,
+            satisfiedBelow: input.rules?.satisfiedBelow ?? DEFAULT_RULES.satisfiedBelow,
+            minBallots: input.rules?.minBallots ?? DEFAULT_RULES.minBallots,
+          },
+          ...(input.followUpOfCaseId ? { followUpOfCaseId: input.followUpOfCaseId } : {}),
+        },
+        metadata: { now: now.toISOString() },
+      }],
+      { ...context, expectedVersion: 0 },
+    );
+    return { id: campaignId, version };
+  }
+}
