@@ -23,6 +23,8 @@ const base = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the top level only; the projects' own values are not applied.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/scripts/jest/summary-reporter.cjs'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.unit.spec.ts'] },

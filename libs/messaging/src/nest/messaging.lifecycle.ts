@@ -107,7 +107,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private createConsumer(topics: string[]): IntegrationEventConsumer {
     return new IntegrationEventConsumer({
       kafka: this.kafka,
-      groupId: this.options.consumerGroup ?? this.options.service,
+      // The prefix isolates runs sharing a broker: with one group for all of them, the assigner
+      // would hand one run's partitions to another run's members.
+      groupId: this.options.consumerGroup ?? `${this.options.topicPrefix ?? ''}${this.options.service}`,
       topics,
       pool: this.pool,
       registry: this.registry,

@@ -9,7 +9,7 @@ export interface MessagingOptions {
   brokers: string[];
   /** Isolates environments or test runs sharing a broker; '' in production. */
   topicPrefix?: string;
-  /** Consumer group and processed_messages consumer name; defaults to the service name. */
+  /** Consumer group and processed_messages consumer name; defaults to `<topicPrefix><service>`, so runs isolated by a prefix never share a group. */
   consumerGroup?: string;
   /** Partitions for topics this service creates when missing (its own, and dead-letter topics). */
   topicPartitions?: number;
