@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   await dropDatabase(`${PREFIX}_rectification`);
   const app = await createHttpApp(AppModule, { name: 'rectification', logLevel: 'error' });
   await app.listen(0, '127.0.0.1');
+  // The client keeps connections alive across the phases; the server must not drop them in between.
+  app.getHttpServer().keepAliveTimeout = 120_000;
   await app.get(MessagingLifecycle).ready();
   const pool: Pool = app.get(PG_POOL);
   const store = app.get(PgEventStore);
