@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     await consumer.disconnect();
 
     const latencies: number[] = [];
+    const toCase: number[] = [];
+    const toNotice: number[] = [];
     let lost = failures.length;
     let duplicated = 0;
     for (const id of posted) {
@@ -91,11 +93,17 @@ async function main(): Promise<void> {
       }
       if (s.caseIds.size > 1 || s.notices > 1) duplicated += 1;
       latencies.push(s.noticeAt - s.findingAt);
+      if (s.caseAt !== undefined) {
+        toCase.push(s.caseAt - s.findingAt);
+        toNotice.push(s.noticeAt - s.caseAt);
+      }
     }
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : NaN);
     console.log(`findings posted: ${posted.length} in ${postSeconds.toFixed(1)} s (${(posted.length / postSeconds).toFixed(1)}/s), failed posts: ${failures.length}`);
     console.log(`finding → case → notice latency (ms): p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${latencies[latencies.length - 1]}`);
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    console.log(`per hop, median (ms): finding → case ${median(toCase)}, case → notice ${median(toNotice)}`);
     console.log(`lost ${lost}  duplicated ${duplicated}`);
     if (failures.length) console.log(`first failed posts: ${[...new Set(failures)].slice(0, 3).join(' | ')}`);
     console.log(JSON.stringify({ rate: RATE, achievedRate: Math.round((posted.length / postSeconds) * 10) / 10, p50Ms: pct(50), p99Ms: pct(99), maxMs: latencies[latencies.length - 1] ?? null, lost, duplicated }));
