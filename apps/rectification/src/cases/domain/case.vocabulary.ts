@@ -1,23 +1,13 @@
 /** Closed vocabularies of DESIGN §3.2 and §6, shared by the domain and the DTOs. */
-export const VERIFICATION_BASES = ['re_inspection', 'follow_up_poll', 'reporter_feedback', 'on_site_check'] as const;
-export type VerificationBasis = (typeof VERIFICATION_BASES)[number];
+// The published vocabularies are the contracts'; the domain speaks the same words.
+import { ACCOUNTABILITY_MEASURES, type AccountabilityMeasureV1, VERIFICATION_BASES, type VerificationBasisV1 } from '@rectify/contracts';
+
+export { ACCOUNTABILITY_MEASURES, VERIFICATION_BASES };
+export type VerificationBasis = VerificationBasisV1;
+export type AccountabilityMeasure = AccountabilityMeasureV1;
 
 export const VERIFICATION_OUTCOMES = ['passed', 'failed'] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
-
-export const ACCOUNTABILITY_MEASURES = [
-  'criticism_education',
-  'admonishment_talk',
-  'written_self_criticism',
-  'public_bulletin',
-  'suspension',
-  'post_waiting',
-  'demotion',
-  'dismissal',
-  'ordered_resignation',
-  'transfer_to_discipline_review',
-] as const;
-export type AccountabilityMeasure = (typeof ACCOUNTABILITY_MEASURES)[number];
 
 export interface Measure {
   description: string;

@@ -1,9 +1,9 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import { CASE_SOURCES, type CaseSourceKind, TAXONOMY_CODES, type TaxonomyCode } from '@rectify/contracts';
+import { PageQuery, QueryBoolean } from '@rectify/http';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.state';
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   @IsOptional()
   @IsString()
   unitId?: string;
@@ -17,24 +17,11 @@ export class ListCasesQuery {
   category?: TaxonomyCode;
 
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
 
   @IsOptional()
   @IsIn(CASE_SOURCES)
   source?: CaseSourceKind;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 20;
 }
