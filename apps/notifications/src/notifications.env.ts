@@ -30,4 +30,10 @@ export class NotificationsEnv extends ServiceEnv {
   @IsInt()
   @Min(100)
   WEBHOOK_TIMEOUT_MS = 5_000;
+
+  /** An unacknowledged rectification notice is re-sent after this long, and escalated after twice as long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  NOTICE_RESEND_AFTER_MS = 48 * 3_600_000;
 }
