@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, type IncomingMessage, parseBrokers } from '@rectify/messaging';
-import { ApiClient, eventually, readStack } from '@rectify/test-kit';
+import { createKafka, parseBrokers } from '@rectify/messaging';
+import { ApiClient, eventually, findMessage, readStack } from '@rectify/test-kit';
 
 /**
  * The walking skeleton through the gateway with demo logins: a finding recorded in
@@ -87,23 +87,3 @@ describe('finding in → case out → notice out', () => {
     expect((await inspector.get(`/api/cases/${opened.id}`)).body.version).toBe(2);
   });
 });
-
-async function findMessage(topic: string, match: (m: IncomingMessage) => boolean): Promise<IncomingMessage> {
-  const kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'e2e-reader' });
-  const consumer = kafka.consumer({ groupId: `e2e-reader-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe([topic], { fromBeginning: true });
-  try {
-    return await new Promise<IncomingMessage>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 30_000);
-      void consumer.run(async (message) => {
-        if (match(message)) {
-          clearTimeout(timer);
-          resolve(message);
-        }
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-}

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, type IncomingMessage, parseBrokers } from '@rectify/messaging';
-import { ApiClient, eventually, readStack } from '@rectify/test-kit';
+import { ApiClient, eventually, findMessage, readStack } from '@rectify/test-kit';
 
 /**
  * Issue 4 through the gateway with demo logins and the running services: sealed plans stay
@@ -112,23 +111,3 @@ describe('inspections through the running stack', () => {
     });
   });
 });
-
-async function findMessage(topic: string, match: (m: IncomingMessage) => boolean): Promise<IncomingMessage> {
-  const kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'e2e-inspections-reader' });
-  const consumer = kafka.consumer({ groupId: `e2e-inspections-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe([topic], { fromBeginning: true });
-  try {
-    return await new Promise<IncomingMessage>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 30_000);
-      void consumer.run(async (message) => {
-        if (match(message)) {
-          clearTimeout(timer);
-          resolve(message);
-        }
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-}

@@ -4,9 +4,9 @@ import { type AuthUser, TokenService } from '@rectify/auth';
 import { toEnvelope } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
 import { createHttpApp } from '@rectify/http';
-import { createKafka, type IncomingMessage, MessagingLifecycle, parseBrokers } from '@rectify/messaging';
-import { assertTestDatabaseName, eventually, serverUrl } from '@rectify/test-kit';
-import { Client, type Pool } from 'pg';
+import { createKafka, MessagingLifecycle, parseBrokers } from '@rectify/messaging';
+import { dropTestDatabase, envelopeOf, eventually, readTopic } from '@rectify/test-kit';
+import type { Pool } from 'pg';
 import request from 'supertest';
 import { AppModule } from './app.module';
 
@@ -25,42 +25,8 @@ const users: Record<string, AuthUser> = {
   analyst: { id: randomUUID(), username: 'analyst', role: 'analyst', unitId: null },
 };
 
-async function dropDatabase(): Promise<void> {
-  const name = `${PREFIX}_inspections`;
-  assertTestDatabaseName(name);
-  const admin = new Client({ connectionString: serverUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
 
-/** Every message on the topic from the beginning until `done` holds. */
-async function readTopic(topic: string, done: (messages: IncomingMessage[]) => boolean): Promise<IncomingMessage[]> {
-  const consumer = createKafka({ brokers: brokers(), clientId: 'insp-int-reader' }).consumer({ groupId: `insp-int-${randomUUID()}` });
-  const messages: IncomingMessage[] = [];
-  await consumer.connect();
-  await consumer.subscribe([topic], { fromBeginning: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${messages.length} messages on ${topic}`)), 30_000);
-      void consumer.run(async (message) => {
-        messages.push(message);
-        if (done(messages)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return messages;
-}
 
-const envelopeOf = (m: IncomingMessage) => JSON.parse(m.value?.toString() ?? '{}');
 
 describe('inspections service (real PostgreSQL and Kafka)', () => {
   let app: NestExpressApplication;
@@ -101,7 +67,7 @@ describe('inspections service (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     Object.assign(process.env, { JWT_SECRET: 'inspections-int-test-secret-0123456789', DATABASE_NAME_PREFIX: PREFIX, KAFKA_TOPIC_PREFIX: TOPIC_PREFIX });
-    await dropDatabase();
+    await dropTestDatabase(`${PREFIX}_inspections`);
     app = await createHttpApp(AppModule, { name: 'inspections', logLevel: 'error' });
     await app.init();
     await app.get(MessagingLifecycle).ready();

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-events';
 export { ApiClient, eventually, type ApiResponse } from './stack/api-client';
 export { readStack, E2E_SERVICES, type E2eStack } from './stack/e2e-stack';
+export { readTopic, findMessage, envelopeOf } from './kafka/read-topic';

@@ -27,3 +27,15 @@ export async function freshTestDatabase(name: string, poolSize = 10): Promise<{ 
   const url = databaseUrl(name);
   return { url, pool: new Pool({ connectionString: url, max: poolSize }) };
 }
+
+/** Drops `name` if it exists (a service under test then creates and migrates it afresh). */
+export async function dropTestDatabase(name: string): Promise<void> {
+  assertTestDatabaseName(name);
+  const admin = new Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

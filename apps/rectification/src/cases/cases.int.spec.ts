@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AuthUser, TokenService } from '@rectify/auth';
-import { type IntegrationEnvelope, toEnvelope } from '@rectify/contracts';
+import { toEnvelope } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
 import { PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
-import { createKafka, type IncomingMessage, MessagingLifecycle, parseBrokers } from '@rectify/messaging';
-import { assertTestDatabaseName, eventually, serverUrl } from '@rectify/test-kit';
-import { Client, type Pool } from 'pg';
+import { createKafka, MessagingLifecycle, parseBrokers } from '@rectify/messaging';
+import { dropTestDatabase, envelopeOf, eventually, readTopic } from '@rectify/test-kit';
+import type { Pool } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../app.module';
 import { rebuildReadModels } from '../cli/rebuild-read-models';
@@ -28,41 +28,8 @@ const users: Record<string, AuthUser> = {
   analyst: { id: randomUUID(), username: 'analyst', role: 'analyst', unitId: null },
 };
 
-async function dropDatabase(): Promise<void> {
-  const name = `${PREFIX}_rectification`;
-  assertTestDatabaseName(name);
-  const admin = new Client({ connectionString: serverUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
 
-async function readTopic(topic: string, done: (messages: IncomingMessage[]) => boolean): Promise<IncomingMessage[]> {
-  const consumer = createKafka({ brokers: brokers(), clientId: 'rect-int-reader' }).consumer({ groupId: `rect-int-${randomUUID()}` });
-  const messages: IncomingMessage[] = [];
-  await consumer.connect();
-  await consumer.subscribe([topic], { fromBeginning: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${messages.length} messages on ${topic}`)), 30_000);
-      void consumer.run(async (message) => {
-        messages.push(message);
-        if (done(messages)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return messages;
-}
 
-const envelopeOf = (m: IncomingMessage): IntegrationEnvelope<Record<string, unknown>> => JSON.parse(m.value?.toString() ?? '{}');
 
 async function publish(service: string, type: string, data: object, options: { eventId?: string; twice?: boolean; actor?: object } = {}): Promise<void> {
   const envelope = toEnvelope({
@@ -102,7 +69,7 @@ describe('rectification cases (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     Object.assign(process.env, { JWT_SECRET: 'rectification-int-test-secret-0123456789', DATABASE_NAME_PREFIX: PREFIX, KAFKA_TOPIC_PREFIX: TOPIC_PREFIX, RECTIFY_TIMER_INTERVAL_MS: '0', RECTIFY_TEST_CLOCK: 'true' });
-    await dropDatabase();
+    await dropTestDatabase(`${PREFIX}_rectification`);
     app = await createHttpApp(AppModule, { name: 'rectification', logLevel: 'error' });
     await app.init();
     await app.get(MessagingLifecycle).ready();
