@@ -15,6 +15,7 @@ import { type NewEvent, PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
 import { MessagingLifecycle } from '@rectify/messaging';
 import { Client, type Pool } from 'pg';
+import { bestOfInterleaved, fastest, perSecond, round, time } from '../../../libs/event-store/bench/measure';
 import { baselineAppend, createBaselineTable } from '../../../libs/event-store/bench/plain-sql-baseline';
 import { AppModule } from '../src/app.module';
 import { CaseRepository } from '../src/cases/case-repository';
@@ -64,17 +65,19 @@ async function main(): Promise<void> {
   await createBaselineTable(pool);
   const body = JSON.stringify({ unitId: 'unit-a', category: 'PROCRASTINATION', title: 'Permit stalled', description: 'bench', source: { kind: 'manual' } });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const writers = { writers: WRITERS, seconds: SECONDS };
   const [createPerSec, baselinePerSec] = await bestOfInterleaved(
-    () => perSecond(async () => {
+    ROUNDS,
+    () => perSecond(writers, async () => {
       const status = await post(`${baseUrl}/api/cases`, headers, body);
       if (status !== 201) throw new Error(`POST /api/cases answered ${status}`);
     }),
-    () => perSecond(async (writer, i) => baselineAppend(pool, `baseline-${run}-${writer}`, i + 1, newEvent(i))),
+    () => perSecond(writers, (writer, i, run) => baselineAppend(pool, `baseline-${run}-${writer}`, i + 1, newEvent(i))),
   );
 
   // The shared HTTP stack's ceiling on this machine: a request refused by the token guard (401)
   // goes through every middleware and the problem+json filter but touches no database.
-  const httpCeiling = await perSecond(() => post(`${baseUrl}/api/cases`, { 'content-type': 'application/json' }, body));
+  const httpCeiling = await perSecond(writers, () => post(`${baseUrl}/api/cases`, { 'content-type': 'application/json' }, body));
 
   const rows: [string, number][] = [
     ['load 1,000 events, no snapshots (ms)', loads[1000].none],
@@ -157,46 +160,7 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-let run = 0;
-async function perSecond(op: (writer: number, i: number) => Promise<unknown>): Promise<number> {
-  run += 1;
-  const until = Date.now() + SECONDS * 1000;
-  const started = process.hrtime.bigint();
-  const counts = await Promise.all(Array.from({ length: WRITERS }, async (_, writer) => {
-    let i = 0;
-    while (Date.now() < until) await op(writer, i++);
-    return i;
-  }));
-  return counts.reduce((a, b) => a + b, 0) / (Number(process.hrtime.bigint() - started) / 1e9);
-}
 
-async function bestOfInterleaved(ours: () => Promise<number>, plain: () => Promise<number>): Promise<[number, number]> {
-  let bestOurs = 0;
-  let bestPlain = 0;
-  for (let i = 0; i < ROUNDS; i++) {
-    for (const measure of i % 2 === 0 ? [ours, plain] : [plain, ours]) {
-      const result = await measure();
-      if (measure === ours) bestOurs = Math.max(bestOurs, result);
-      else bestPlain = Math.max(bestPlain, result);
-    }
-  }
-  return [bestOurs, bestPlain];
-}
-
-async function time(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-async function fastest(measure: () => Promise<number>, times = 7): Promise<number> {
-  await measure();
-  const results: number[] = [];
-  for (let i = 0; i < times; i++) results.push(await measure());
-  return Math.min(...results);
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 main().then(
   () => process.exit(0),

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { loadState, migrateEventStore, type NewEvent, PgEventStore, type Reducer, START, type StreamEvent } from '@rectify/event-store';
+import { bestOfInterleaved, fastest, perSecond, round, time } from './measure';
 import { baselineAppend, baselineBatch, baselineReadAll, baselineReadStream, createBaselineTable } from './plain-sql-baseline';
 
 const DB = process.env.BENCH_DATABASE ?? 'rectify_bench_event_store';
@@ -34,16 +35,19 @@ async function main(): Promise<void> {
   await pool.query('SELECT 1');
 
   // 1. One event per transaction, 8 concurrent writers, each on its own stream.
+  const writers = { writers: WRITERS, seconds: SECONDS };
   const [appendStore, appendPlain] = await bestOfInterleaved(
-    () => perSecond(WRITERS, async (writer, i) => { await store.append(`s1-${writer}-${run}`, [newEvent(i)], i); }),
-    () => perSecond(WRITERS, async (writer, i) => { await baselineAppend(pool, `s1-${writer}-${run}`, i + 1, newEvent(i)); }),
+    ROUNDS,
+    () => perSecond(writers, (writer, i, run) => store.append(`s1-${writer}-${run}`, [newEvent(i)], i)),
+    () => perSecond(writers, (writer, i, run) => baselineAppend(pool, `s1-${writer}-${run}`, i + 1, newEvent(i))),
   );
 
   // 2. 100 events per transaction.
   const batch = (i: number) => Array.from({ length: 100 }, (_, k) => newEvent(i * 100 + k));
   const [batchStore, batchPlain] = await bestOfInterleaved(
-    () => perSecond(WRITERS, async (writer, i) => { await store.append(`s2-${writer}-${run}`, batch(i), i * 100); }, 100),
-    () => perSecond(WRITERS, async (writer, i) => { await baselineBatch(pool, `s2-${writer}-${run}`, i * 100 + 1, batch(i)); }, 100),
+    ROUNDS,
+    () => perSecond({ ...writers, perOp: 100 }, (writer, i, run) => store.append(`s2-${writer}-${run}`, batch(i), i * 100)),
+    () => perSecond({ ...writers, perOp: 100 }, (writer, i, run) => baselineBatch(pool, `s2-${writer}-${run}`, i * 100 + 1, batch(i))),
   );
 
   // 3. Read and fold one stream of 1,000 and of 10,000 events (no snapshots).
@@ -92,48 +96,6 @@ async function main(): Promise<void> {
   await pool.end();
 }
 
-let run = 0;
-/** Runs `op` from `writers` concurrent loops for SECONDS; returns events per second. */
-async function perSecond(writers: number, op: (writer: number, i: number) => Promise<void>, eventsPerOp = 1): Promise<number> {
-  run += 1;
-  const until = Date.now() + SECONDS * 1000;
-  const started = process.hrtime.bigint();
-  const counts = await Promise.all(Array.from({ length: writers }, async (_, writer) => {
-    let i = 0;
-    while (Date.now() < until) await op(writer, i++);
-    return i;
-  }));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return (counts.reduce((a, b) => a + b, 0) * eventsPerOp) / seconds;
-}
-
-/** Alternates which goes first each round, so drift (table growth, autovacuum, neighbours) hits both alike. */
-async function bestOfInterleaved(ours: () => Promise<number>, plain: () => Promise<number>): Promise<[number, number]> {
-  let bestOurs = 0;
-  let bestPlain = 0;
-  for (let i = 0; i < ROUNDS; i++) {
-    for (const measure of i % 2 === 0 ? [ours, plain] : [plain, ours]) {
-      const result = await measure();
-      if (measure === ours) bestOurs = Math.max(bestOurs, result);
-      else bestPlain = Math.max(bestPlain, result);
-    }
-  }
-  return [bestOurs, bestPlain];
-}
-
-async function time(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-async function fastest(measure: () => Promise<number>, times = 7): Promise<number> {
-  await measure(); // warm-up
-  const results: number[] = [];
-  for (let i = 0; i < times; i++) results.push(await measure());
-  return Math.min(...results);
-}
-
 async function fastestRate(readEverything: () => Promise<number>): Promise<number> {
   let best = 0;
   await readEverything();
@@ -157,7 +119,6 @@ async function freshDatabase(): Promise<Pool> {
   return new Pool({ connectionString: url.toString(), max: WRITERS + 2 });
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 main().catch((error) => {
   console.error(error);

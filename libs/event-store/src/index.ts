@@ -10,3 +10,4 @@ export { type Queryable, withTransaction } from './queryable';
 export { EventStoreModule, type EventStoreModuleOptions } from './nest/event-store.module';
 export { stableUuid } from './stable-id';
 export { ProjectionDaemon, type ProjectionDaemonOptions } from './projection-daemon';
+export { ProjectionsHost } from './nest/projections-host';

@@ -1,27 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PgEventStore, ProjectionDaemon, ProjectionRunner } from '@rectify/event-store';
+import { Injectable } from '@nestjs/common';
+import { PgEventStore, ProjectionsHost } from '@rectify/event-store';
 import { campaignListProjection } from './campaign-list.projection';
 
 /** Keeps the campaign read models caught up with the log while the service runs. */
 @Injectable()
-export class CampaignProjections implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CampaignProjections.name);
-  private readonly daemon: ProjectionDaemon;
-  private readonly unsubscribe: () => void;
-
+export class CampaignProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    this.daemon = new ProjectionDaemon([new ProjectionRunner(store, campaignListProjection)], {
-      onError: (error) => this.logger.warn(`projection failed, retrying: ${String(error)}`),
-    });
-    this.unsubscribe = store.onAppended(() => this.daemon.poke());
-  }
-
-  onApplicationBootstrap(): void {
-    this.daemon.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.unsubscribe();
-    await this.daemon.stop();
+    super(store, [campaignListProjection], CampaignProjections.name);
   }
 }
