@@ -42,6 +42,11 @@ export class CaseRepository {
   }
 
   /** Decides several commands in turn on the same loaded state and appends all their events at once. */
+  /** The case's current version (0: no such case), without folding its events. */
+  version(caseId: string, db?: Queryable): Promise<number> {
+    return this.store.streamVersion(caseStreamId(caseId), db);
+  }
+
   async executeAll(caseId: string, commands: readonly CaseCommand[], context: CommandContext): Promise<CommandResult> {
     // Expecting a new stream needs no read: the append itself refuses (409) if it exists after all.
     const { state: loaded, version } =

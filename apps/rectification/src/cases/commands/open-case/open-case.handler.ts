@@ -29,8 +29,8 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenedC
     const caseId = ref ? stableUuid(CASE_ID_NAMESPACE, `${input.source.kind}:${ref}`) : randomUUID();
     // A fresh random id cannot exist yet; only a sourced opening may meet its own earlier self.
     if (ref) {
-      const existing = await this.cases.load(caseId, { db: context.db });
-      if (existing.version > 0) return { id: caseId, version: existing.version, created: false };
+      const version = await this.cases.version(caseId, context.db);
+      if (version > 0) return { id: caseId, version, created: false };
     }
 
     const metadata = { now: now.toISOString() };
