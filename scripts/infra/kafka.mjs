@@ -33,7 +33,7 @@ import {
 
 const { Kafka, logLevel } = kafkajs;
 
-export const DOMAIN_SERVICES = ['rectification', 'inspections', 'evaluations', 'notifications'];
+export const DOMAIN_SERVICES = ['gateway', 'rectification', 'inspections', 'evaluations', 'notifications'];
 export const DEFAULT_KAFKA_PORT = 9092;
 export const KAFKA_DIR = path.join(CACHE_DIR, 'kafka');
 export const KAFKA_LIBS_DIR = path.join(KAFKA_DIR, 'libs');

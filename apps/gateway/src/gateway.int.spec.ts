@@ -77,6 +77,8 @@ describe('gateway (real PostgreSQL)', () => {
     Object.assign(process.env, {
       JWT_SECRET: 'gateway-int-test-secret-0123456789',
       DATABASE_NAME_PREFIX: 'rectify_test',
+      // Its own topics: the directory feed this gateway publishes must not reach anyone else.
+      KAFKA_TOPIC_PREFIX: `test-gw-${process.pid}.`,
       DEMO_DATA: 'true',
       DEMO_PASSWORD,
       // Nothing listens on port 1: the rectification service is "down".

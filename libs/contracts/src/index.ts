@@ -4,3 +4,4 @@ export * from './rectification.events';
 export * from './notifications.events';
 export * from './taxonomy';
 export * from './evaluations.events';
+export * from './directory.events';

@@ -23,6 +23,7 @@ export const RectificationEventTypes = {
   CaseReopened: 'CaseReopened',
   CaseDismissed: 'CaseDismissed',
   CaseMerged: 'CaseMerged',
+  CaseBulletinPublished: 'CaseBulletinPublished',
 } as const;
 
 export const CASE_SOURCES = ['inspection_finding', 'spot_check_finding', 'evaluation_breach', 'public_report', 'self_inspection', 'manual'] as const;
@@ -255,4 +256,18 @@ export class CaseDismissedV1 extends CaseEventV1 {
 export class CaseMergedV1 extends CaseEventV1 {
   @IsUUID()
   intoCaseId: string;
+}
+
+/** The commission published the case as a typical case, a public bulletin to every unit (DESIGN §3.5). */
+export class CaseBulletinPublishedV1 extends CaseEventV1 {
+  @IsString()
+  unitId: string;
+
+  @IsString()
+  @MinLength(1)
+  title: string;
+
+  @IsString()
+  @MinLength(1)
+  summary: string;
 }

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@rectify/auth';
 import { EnvModule, type ServiceEnv } from '@rectify/config';
 import { DatabaseModule, PG_POOL, PgHealthIndicator } from '@rectify/database';
+import { DirectoryMigrations, DirectoryModule } from '@rectify/directory';
 import { EventStoreModule, EventStoreSchema1763800000000 } from '@rectify/event-store';
 import { HealthModule } from '@rectify/http';
 import { type EventLog, KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
@@ -20,7 +21,7 @@ export interface EventSourcedServiceOptions<E extends ServiceEnv> {
 /**
  * Everything an event-sourced domain service stands on: validated environment, its own
  * database and migrations, its event store, the shared token guard, CQRS buses, the relay and
- * consumers over Kafka, and GET /health for both.
+ * consumers over Kafka, its copy of the gateway's directory, and GET /health for both.
  */
 @Module({})
 export class EventSourcedServiceModule {
@@ -40,11 +41,12 @@ export class EventSourcedServiceModule {
       global: true,
       imports: [
         EnvModule.forRoot(env),
-        DatabaseModule.forService({ service, migrations: [EventStoreSchema1763800000000, ...MessagingMigrations, ...migrations] }),
+        DatabaseModule.forService({ service, migrations: [EventStoreSchema1763800000000, ...MessagingMigrations, ...DirectoryMigrations, ...migrations] }),
         EventStoreModule.forRoot({ poolToken: PG_POOL }),
         AuthModule,
         CqrsModule.forRoot(),
         messaging,
+        DirectoryModule,
         HealthModule.register({
           imports: [messaging],
           inject: [PgHealthIndicator, KafkaHealthIndicator],

@@ -1,3 +1,4 @@
 import { InspectionsReadModels1764000000000 } from './1764000000000-inspections-read-models';
+import { DirectoryReplacesKnownUnits1764200000000 } from './1764200000000-directory-replaces-known-units';
 
-export const INSPECTIONS_MIGRATIONS = [InspectionsReadModels1764000000000];
+export const INSPECTIONS_MIGRATIONS = [InspectionsReadModels1764000000000, DirectoryReplacesKnownUnits1764200000000];

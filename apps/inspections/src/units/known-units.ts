@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@rectify/database';
+import { Injectable } from '@nestjs/common';
+import { Directory } from '@rectify/directory';
 import type { Queryable } from '@rectify/event-store';
-import type { Pool } from 'pg';
 
 export interface UnitFilter {
   unitIds?: string[];
@@ -9,27 +8,21 @@ export interface UnitFilter {
   level?: number;
 }
 
-/**
- * The unit directory as this service knows it: the `known_units` table, seeded by migration with
- * the demo directory (DESIGN §7). The gateway owns the directory; syncing it is future work.
- */
+/** The units inspections may plan for and draw from: this service's copy of the gateway's directory. */
 @Injectable()
 export class KnownUnits {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(private readonly directory: Directory) {}
 
-  async ids(db: Queryable = this.pool): Promise<Set<string>> {
-    const { rows } = await db.query<{ id: string }>('SELECT id FROM known_units');
-    return new Set(rows.map((r) => r.id));
+  async ids(db?: Queryable): Promise<Set<string>> {
+    return new Set((await this.directory.units(db)).map((u) => u.id));
   }
 
-  /** Sorted ids of the units matching every given criterion. */
-  async matching(filter: UnitFilter, db: Queryable = this.pool): Promise<string[]> {
-    const { rows } = await db.query<{ id: string }>(
-      `SELECT id FROM known_units
-        WHERE ($1::text[] IS NULL OR id = ANY($1)) AND ($2::text IS NULL OR parent_id = $2) AND ($3::int IS NULL OR level = $3)
-        ORDER BY id`,
-      [filter.unitIds ?? null, filter.parentId ?? null, filter.level ?? null],
-    );
-    return rows.map((r) => r.id);
+  /** Sorted ids of the units matching every given criterion (level 0 = top-level units). */
+  async matching(filter: UnitFilter, db?: Queryable): Promise<string[]> {
+    const units = await this.directory.unitsWithLevel(db);
+    return units
+      .filter((u) => (!filter.unitIds || filter.unitIds.includes(u.id)) && (filter.parentId === undefined || u.parentId === filter.parentId) && (filter.level === undefined || u.level === filter.level))
+      .map((u) => u.id)
+      .sort();
   }
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Directory } from '@rectify/directory';
 import { type PgEventStore, stableUuid, withTransaction } from '@rectify/event-store';
 import { COMMISSION } from '../notices/case-notices.handler';
 import { issueNotice } from '../notices/issue-notice';
@@ -14,9 +15,16 @@ interface Unacknowledged {
 /**
  * DESIGN §3.5: a rectification notice nobody acknowledged is sent again after `resendAfterMs`
  * (its deliveries go back on the schedule) and, still unacknowledged after twice that, escalated
- * to the commission. Each step happens once per notice; `now` is passed in (tests drive it).
+ * to the unit's superior and the commission. Each step happens once per notice; `now` is passed
+ * in (tests drive it).
  */
-export async function followUpUnacknowledged(pool: Pool, store: PgEventStore, now: Date, resendAfterMs: number): Promise<{ resent: number; escalated: number }> {
+export async function followUpUnacknowledged(
+  pool: Pool,
+  store: PgEventStore,
+  directory: Directory,
+  now: Date,
+  resendAfterMs: number,
+): Promise<{ resent: number; escalated: number }> {
   return withTransaction(pool, async (tx) => {
     const { rows } = await tx.query<Unacknowledged>(
       `SELECT id, unit_id, case_id, created_at, resent_at FROM notices
@@ -35,12 +43,15 @@ export async function followUpUnacknowledged(pool: Pool, store: PgEventStore, no
       } else if (now.getTime() - notice.created_at.getTime() >= 2 * resendAfterMs) {
         await tx.query('UPDATE notices SET escalated_at = $2 WHERE id = $1', [notice.id, now]);
         const cause = { id: stableUuid('rectify.notice-escalation', notice.id), correlationId: notice.case_id ?? notice.id, causationId: null, at: now };
-        await issueNotice(store, tx, cause, {
-          type: 'escalation',
-          unitId: COMMISSION,
-          ...(notice.case_id ? { caseId: notice.case_id } : {}),
-          title: `Escalated: ${notice.unit_id} has not acknowledged its rectification notice of ${notice.created_at.toISOString().slice(0, 10)}`,
-        });
+        const superior = await directory.superiorOf(notice.unit_id, tx);
+        for (const unitId of [...(superior ? [superior] : []), COMMISSION]) {
+          await issueNotice(store, tx, cause, {
+            type: 'escalation',
+            unitId,
+            ...(notice.case_id ? { caseId: notice.case_id } : {}),
+            title: `Escalated: ${notice.unit_id} has not acknowledged its rectification notice of ${notice.created_at.toISOString().slice(0, 10)}`,
+          });
+        }
         escalated += 1;
       }
     }

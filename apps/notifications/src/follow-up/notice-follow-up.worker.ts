@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@rectify/database';
+import { Directory } from '@rectify/directory';
 import { PgEventStore } from '@rectify/event-store';
 import { NotificationsEnv } from '../notifications.env';
 import { followUpUnacknowledged } from './notice-follow-up';
@@ -16,12 +17,13 @@ export class NoticeFollowUpWorker implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly store: PgEventStore,
+    private readonly directory: Directory,
     private readonly env: NotificationsEnv,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      followUpUnacknowledged(this.pool, this.store, new Date(), this.env.NOTICE_RESEND_AFTER_MS).catch((error) =>
+      followUpUnacknowledged(this.pool, this.store, this.directory, new Date(), this.env.NOTICE_RESEND_AFTER_MS).catch((error) =>
         this.logger.warn(`follow-up round failed: ${String(error)}`),
       );
     }, POLL_MS);

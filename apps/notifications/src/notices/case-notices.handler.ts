@@ -13,6 +13,7 @@ import {
   type IntegrationEnvelope,
   VerificationFailedV1,
 } from '@rectify/contracts';
+import { Directory } from '@rectify/directory';
 import { PgEventStore } from '@rectify/event-store';
 import { HandlesEvent } from '@rectify/messaging';
 import { cancelReminders, scheduleReminders } from '../reminders/reminder-schedule';
@@ -29,7 +30,10 @@ const short = (caseId: string) => caseId.slice(0, 8);
  */
 @Injectable()
 export class CaseNoticesHandler {
-  constructor(private readonly store: PgEventStore) {}
+  constructor(
+    private readonly store: PgEventStore,
+    private readonly directory: Directory,
+  ) {}
 
   @HandlesEvent('rectification', 'CaseAssigned', CaseAssignedV1)
   async onCaseAssigned(event: IntegrationEnvelope<CaseAssignedV1>, tx: PoolClient): Promise<void> {
@@ -69,8 +73,9 @@ export class CaseNoticesHandler {
   async onEscalated(event: IntegrationEnvelope<CaseEscalatedV1>, tx: PoolClient): Promise<void> {
     const { caseId, responsibleUnitId, reason } = event.data;
     const why = reason === 'overdue' ? 'it is overdue' : 'verification failed twice';
-    // The superior unit is resolved from the directory once notifications holds one (see README).
-    for (const unitId of [responsibleUnitId, COMMISSION]) {
+    // DESIGN §3.2: up to the unit's superior (from the directory copy) and the commission.
+    const superior = await this.directory.superiorOf(responsibleUnitId, tx);
+    for (const unitId of [...(superior ? [superior] : []), COMMISSION]) {
       await this.notify(event, tx, { type: 'escalation', unitId, caseId, title: `Escalated: case ${short(caseId)} of ${responsibleUnitId} because ${why}` });
     }
   }

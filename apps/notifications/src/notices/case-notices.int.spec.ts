@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import type { IntegrationEnvelope } from '@rectify/contracts';
+import { Directory, DirectoryMigrations } from '@rectify/directory';
 import { migrateEventStore, PgEventStore, withTransaction } from '@rectify/event-store';
 import { freshTestDatabase } from '@rectify/test-kit';
 import { NOTIFICATIONS_MIGRATIONS } from '../migrations';
@@ -33,12 +34,14 @@ describe('notices from case events (real PostgreSQL)', () => {
     ({ pool } = await freshTestDatabase('rectify_test_notifications_case_notices'));
     await migrateEventStore(pool);
     const runner = { query: (sql: string) => pool.query(sql) } as unknown as QueryRunner;
-    for (const Migration of NOTIFICATIONS_MIGRATIONS) await new Migration().up(runner);
-    handler = new CaseNoticesHandler(new PgEventStore(pool));
+    for (const Migration of [...DirectoryMigrations, ...NOTIFICATIONS_MIGRATIONS]) await new Migration().up(runner);
+    // The directory copy as the gateway's feed leaves it: unit-a reports to the county.
+    await pool.query(`INSERT INTO directory_units (id, name, parent_id, version) VALUES ('county', 'County', NULL, 1), ('unit-a', 'Transport', 'county', 1)`);
+    handler = new CaseNoticesHandler(new PgEventStore(pool), new Directory(pool));
   });
   afterAll(() => pool.end());
 
-  it('notifies the responsible unit through the lifecycle and keeps its reminders in step with the deadline', async () => {
+  it('notifies the responsible unit through the lifecycle, escalates to its superior and the commission, and keeps its reminders in step with the deadline', async () => {
     const assigned = envelope('CaseAssigned', { caseId, responsibleUnitId: 'unit-a', responsiblePerson: 'Director Wang', deadline: '2026-03-31T08:00:00.000Z' });
     await apply((tx) => handler.onCaseAssigned(assigned, tx));
     await apply((tx) => handler.onCaseAssigned(assigned, tx)); // the same event again: nothing new
@@ -54,7 +57,7 @@ describe('notices from case events (real PostgreSQL)', () => {
     await apply((tx) => handler.onClosed(envelope('CaseClosed', { caseId, note: null }), tx));
 
     expect((await notices()).map((n) => `${n.type}:${n.unit_id}`).sort()).toEqual(
-      ['closed:unit-a', `escalation:${COMMISSION}`, 'escalation:unit-a', 'rectification_notice:unit-a', 'resolved:unit-a', 'returned:unit-a'].sort(),
+      ['closed:unit-a', `escalation:${COMMISSION}`, 'escalation:county', 'rectification_notice:unit-a', 'resolved:unit-a', 'returned:unit-a'].sort(),
     );
   });
 });

@@ -22,6 +22,8 @@ import { MergeCaseDto } from './commands/merge-case/merge-case.dto';
 import { OpenCaseCommand } from './commands/open-case/open-case.command';
 import { OpenCaseDto } from './commands/open-case/open-case.dto';
 import type { OpenedCase } from './commands/open-case/open-case.handler';
+import { PublishBulletinCommand } from './commands/publish-bulletin/publish-bulletin.command';
+import { PublishBulletinDto } from './commands/publish-bulletin/publish-bulletin.dto';
 import { RecordAccountabilityCommand } from './commands/record-accountability/record-accountability.command';
 import { RecordAccountabilityDto } from './commands/record-accountability/record-accountability.dto';
 import { ReopenCaseCommand } from './commands/reopen-case/reopen-case.command';
@@ -137,6 +139,14 @@ export class CasesController {
   @Roles('inspector', 'admin')
   accountability(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordAccountabilityDto, @CurrentUser() user: AuthUser, @Headers() headers: Record<string, string>) {
     return this.run(RecordAccountabilityCommand, id, dto, user, headers);
+  }
+
+  /** A typical case made public: notifications sends the bulletin to every unit. */
+  @Post(':id/bulletin')
+  @HttpCode(200)
+  @Roles('inspector', 'admin')
+  bulletin(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishBulletinDto, @CurrentUser() user: AuthUser, @Headers() headers: Record<string, string>) {
+    return this.run(PublishBulletinCommand, id, dto, user, headers);
   }
 
   @Post(':id/close')

@@ -6,7 +6,7 @@ import { PG_POOL } from '@rectify/database';
 import { PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
 import { createKafka, MessagingLifecycle, parseBrokers } from '@rectify/messaging';
-import { dropTestDatabase, envelopeOf, eventually, readTopic } from '@rectify/test-kit';
+import { dropTestDatabase, envelopeOf, eventually, feedDirectory, readTopic } from '@rectify/test-kit';
 import type { Pool } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../app.module';
@@ -74,6 +74,7 @@ describe('rectification cases (real PostgreSQL and Kafka)', () => {
     await app.init();
     await app.get(MessagingLifecycle).ready();
     pool = app.get(PG_POOL);
+    await feedDirectory({ topicPrefix: TOPIC_PREFIX, pool });
     const signer = app.get(TokenService);
     tokens = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, signer.sign(u)]));
   });

@@ -9,6 +9,7 @@ import { DismissCaseHandler } from './commands/dismiss-case/dismiss-case.handler
 import { ExtendDeadlineHandler } from './commands/extend-deadline/extend-deadline.handler';
 import { MergeCaseHandler } from './commands/merge-case/merge-case.handler';
 import { OpenCaseHandler } from './commands/open-case/open-case.handler';
+import { PublishBulletinHandler } from './commands/publish-bulletin/publish-bulletin.handler';
 import { RecordAccountabilityHandler } from './commands/record-accountability/record-accountability.handler';
 import { ReopenCaseHandler } from './commands/reopen-case/reopen-case.handler';
 import { ReportProgressHandler } from './commands/report-progress/report-progress.handler';
@@ -39,6 +40,7 @@ const COMMAND_HANDLERS = [
   RequestReverificationHandler,
   ExtendDeadlineHandler,
   RecordAccountabilityHandler,
+  PublishBulletinHandler,
   CloseCaseHandler,
   ReopenCaseHandler,
   DismissCaseHandler,

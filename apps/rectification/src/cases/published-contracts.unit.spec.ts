@@ -31,6 +31,7 @@ const script: CaseCommand[] = [
   cmd('ReportRectified', { summary: 'really done' }, 26),
   cmd('VerifyCase', { outcome: 'passed', basis: 'on_site_check', note: 'yes', verifier: inspector, lookBackDays: 90 }, 27),
   cmd('RecordAccountability', { cadreId: null, measure: 'admonishment_talk', note: 'talk' }, 28),
+  cmd('PublishBulletin', { summary: 'a typical case of formalism' }, 28),
   cmd('CloseCase', { note: null }, 29),
   cmd('RequestLookBack', {}, 120),
   cmd('ReopenCase', { reason: 'back again', deadline: at(140) }, 121),
@@ -50,12 +51,12 @@ describe('published contracts of rectification.events', () => {
   const all = [...produced, ...dismissed];
 
   it('exercises every event type of the case', () => {
-    const expected: CaseEventType[] = ['CaseOpened', 'CaseAssigned', 'CaseAcknowledged', 'MeasuresSubmitted', 'ProgressReported', 'RectificationReported', 'VerificationRequested', 'VerificationPassed', 'VerificationFailed', 'DeadlineExtended', 'CaseOverdue', 'CaseEscalated', 'AccountabilityRecorded', 'CaseResolved', 'LookBackScheduled', 'CaseClosed', 'CaseReopened', 'CaseDismissed', 'CaseMerged'];
+    const expected: CaseEventType[] = ['CaseOpened', 'CaseAssigned', 'CaseAcknowledged', 'MeasuresSubmitted', 'ProgressReported', 'RectificationReported', 'VerificationRequested', 'VerificationPassed', 'VerificationFailed', 'DeadlineExtended', 'CaseOverdue', 'CaseEscalated', 'AccountabilityRecorded', 'CaseResolved', 'LookBackScheduled', 'CaseClosed', 'CaseReopened', 'CaseDismissed', 'CaseMerged', 'CaseBulletinPublished'];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(expected));
   });
 
   it.each([
-    'CaseOpened', 'CaseAssigned', 'CaseAcknowledged', 'MeasuresSubmitted', 'ProgressReported', 'RectificationReported', 'VerificationRequested', 'VerificationPassed', 'VerificationFailed', 'DeadlineExtended', 'CaseOverdue', 'CaseEscalated', 'AccountabilityRecorded', 'CaseResolved', 'LookBackScheduled', 'CaseClosed', 'CaseReopened', 'CaseDismissed', 'CaseMerged',
+    'CaseOpened', 'CaseAssigned', 'CaseAcknowledged', 'MeasuresSubmitted', 'ProgressReported', 'RectificationReported', 'VerificationRequested', 'VerificationPassed', 'VerificationFailed', 'DeadlineExtended', 'CaseOverdue', 'CaseEscalated', 'AccountabilityRecorded', 'CaseResolved', 'LookBackScheduled', 'CaseClosed', 'CaseReopened', 'CaseDismissed', 'CaseMerged', 'CaseBulletinPublished',
   ] as const)('%s data passes its V1 contract with forbidNonWhitelisted', (type) => {
     const dataClass = (contracts as unknown as Record<string, new () => object>)[`${type}V1`];
     expect(dataClass).toBeDefined();

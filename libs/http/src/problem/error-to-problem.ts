@@ -7,6 +7,8 @@ interface DomainError {
   code: string;
   httpStatus: number;
   message?: string;
+  /** The request field the error is about, if any. */
+  field?: unknown;
 }
 
 // Duck-typed rather than imported: libs/http must not depend on the event store, and a
@@ -34,7 +36,10 @@ export function errorToProblem(error: unknown): ProblemDetails | null {
   }
   if (isDomainError(error)) {
     const status = error.httpStatus;
-    return { type: problemType(error.code), title: statusTitle(status), status, detail: messageOf(error, status), code: error.code };
+    const detail = messageOf(error, status);
+    // A domain error about one input (an unknown unit id) names it like a validation error does.
+    const errors = typeof error.field === 'string' ? { errors: [{ field: error.field, message: detail }] } : {};
+    return { type: problemType(error.code), title: statusTitle(status), status, detail, code: error.code, ...errors };
   }
   return null;
 }

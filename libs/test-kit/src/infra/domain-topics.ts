@@ -1,6 +1,6 @@
 import { createKafka, dlqTopic, eventsTopic, parseBrokers } from '@rectify/messaging';
 
-export const DOMAIN_SERVICES = ['rectification', 'inspections', 'evaluations', 'notifications'] as const;
+export const DOMAIN_SERVICES = ['gateway', 'rectification', 'inspections', 'evaluations', 'notifications'] as const;
 
 /** Creates `<prefix><service>.events` and their `.dlq` topics (broker auto-creation is off). */
 export async function createDomainTopics(brokers: string, prefix: string, partitions = Number(process.env.KAFKA_PARTITIONS ?? 3)): Promise<void> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDomainTopics } from '../infra/domain-topics';
 import { claimSlot, releaseSlot, stateFileOf } from './e2e-slot';
-import { assertTestDatabaseName, serverUrl } from '../test-database';
+import { assertTestDatabaseName, databaseUrl, serverUrl } from '../test-database';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const logDir = (slot: number) => join(root, 'test-output', `e2e-logs${slot === 0 ? '' : `-${slot}`}`);
@@ -72,6 +72,7 @@ export async function startStack(): Promise<E2eStack> {
   process.env[STATE_ENV] = stateFileOf(slot);
   try {
     await Promise.all(E2E_SERVICES.map((s) => waitForHealth(`${serviceUrls[s.name]}/health`, children, 90_000)));
+    await Promise.all(E2E_SERVICES.filter((s) => s.name !== 'gateway').map((s) => waitForDirectoryCopy(`${databasePrefix}_${s.name}`, 60_000)));
   } catch (error) {
     stopStack();
     throw error;
@@ -133,6 +134,23 @@ async function waitForHealth(url: string, children: ChildProcess[], timeoutMs: n
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not become healthy in ${timeoutMs} ms; see test-output`);
+}
+
+/** The gateway's demo directory reaches every service over Kafka; tests start once all hold it. */
+async function waitForDirectoryCopy(database: string, timeoutMs: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl(database) });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM directory_units');
+      if (Number(rows[0].n) >= 4) return;
+      if (Date.now() > deadline) throw new Error(`${database} did not receive the demo directory in ${timeoutMs} ms; see test-output`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function dropDatabases(prefix: string): Promise<void> {

@@ -10,7 +10,7 @@ export interface PlanInspection {
   window: { from: string; to: string };
   team: string[];
   checklist: TaxonomyCode[];
-  /** The unit directory this service knows (known_units). */
+  /** The unit directory this service knows (its copy of the gateway's directory). */
   knownUnitIds: ReadonlySet<string>;
   now: Date;
 }

@@ -48,6 +48,8 @@ export type CloseCase = Cmd<'CloseCase', { note: string | null }>;
 export type ReopenCase = Cmd<'ReopenCase', { reason: string; deadline: string }>;
 export type DismissCase = Cmd<'DismissCase', { reason: string }>;
 /** `into` is the target case's status as loaded by the handler: it must be another open case. */
+/** A typical case made public: every unit gets the bulletin (DESIGN §3.5). */
+export type PublishBulletin = Cmd<'PublishBulletin', { summary: string }>;
 export type MergeCase = Cmd<'MergeCase', { intoCaseId: string; into: { status: string } }>;
 
 export type CaseCommand =
@@ -66,6 +68,7 @@ export type CaseCommand =
   | CloseCase
   | ReopenCase
   | DismissCase
-  | MergeCase;
+  | MergeCase
+  | PublishBulletin;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -17,6 +17,8 @@ const ALLOWED_FROM: Readonly<Record<Exclude<CaseCommandType, 'OpenCase'>, readon
   MarkOverdue: ['assigned', 'acknowledged', 'rectifying'],
   RequestLookBack: ['resolved', 'closed'],
   RecordAccountability: ['registered', 'assigned', 'acknowledged', 'rectifying', 'reported', 'verifying', 'resolved', 'closed'],
+  // Typical cases are published once the facts are established, also after the case has ended.
+  PublishBulletin: ['assigned', 'acknowledged', 'rectifying', 'reported', 'verifying', 'resolved', 'closed'],
   CloseCase: ['resolved'],
   ReopenCase: ['resolved', 'closed'],
   DismissCase: ['registered', 'assigned', 'acknowledged', 'rectifying', 'reported', 'verifying'],
@@ -82,6 +84,8 @@ function decideOnCase(command: Exclude<CaseCommand, { type: 'OpenCase' }>, c: Op
     }
     case 'RecordAccountability':
       return [{ type: 'AccountabilityRecorded', data: { caseId, ...command.data } }];
+    case 'PublishBulletin':
+      return [{ type: 'CaseBulletinPublished', data: { caseId, unitId: c.unitId, title: c.title, summary: command.data.summary } }];
     case 'CloseCase':
       return [{ type: 'CaseClosed', data: { caseId, note: command.data.note } }];
     case 'ReopenCase':

@@ -4,6 +4,8 @@ export class CaseError extends Error {
     readonly code: string,
     readonly httpStatus: number,
     message: string,
+    /** The request field the refusal is about, named in the problem's `errors`. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'CaseError';
@@ -20,5 +22,7 @@ export class CaseError extends Error {
     new CaseError('CASE.VERIFIER_NOT_INDEPENDENT', 403, `a verifier from the responsible unit ${unitId} may not verify its own case`);
   static notDue = (what: string, at: string | null) => new CaseError('CASE.NOT_DUE', 409, `${what} is not due yet (due ${at ?? 'never'})`);
   static mergeTarget = (detail: string) => new CaseError('CASE.MERGE_TARGET_INVALID', 409, detail);
+  static unknownUnit = (field: string, unitId: string) =>
+    new CaseError('CASE.UNKNOWN_UNIT', 400, `no unit "${unitId}" in the directory`, field);
   static forbidden = (detail: string) => new CaseError('CASE.FORBIDDEN', 403, detail);
 }

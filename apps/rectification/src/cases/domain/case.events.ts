@@ -44,6 +44,7 @@ export type CaseClosed = Ev<'CaseClosed', { note: string | null }>;
 export type CaseReopened = Ev<'CaseReopened', { reason: string; reopenCount: number; deadline: string }>;
 export type CaseDismissed = Ev<'CaseDismissed', { reason: string }>;
 export type CaseMerged = Ev<'CaseMerged', { intoCaseId: string }>;
+export type CaseBulletinPublished = Ev<'CaseBulletinPublished', { unitId: string; title: string; summary: string }>;
 
 export type CaseEvent =
   | CaseOpened
@@ -64,7 +65,8 @@ export type CaseEvent =
   | CaseClosed
   | CaseReopened
   | CaseDismissed
-  | CaseMerged;
+  | CaseMerged
+  | CaseBulletinPublished;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -88,4 +90,5 @@ export const CASE_EVENT_SCHEMA_VERSION: Readonly<Record<CaseEventType, number>> 
   CaseReopened: 1,
   CaseDismissed: 1,
   CaseMerged: 1,
+  CaseBulletinPublished: 1,
 };

@@ -72,6 +72,8 @@ export function evolve(state: CaseState, event: CaseEvent, at: string): CaseStat
         return { ...c, status: 'dismissed', dismissReason: e.data.reason };
       case 'CaseMerged':
         return { ...c, status: 'merged', mergedInto: e.data.intoCaseId };
+      case 'CaseBulletinPublished':
+        return c;
       default:
         return assertNever(e);
     }

@@ -39,6 +39,7 @@ function changes(event: CaseEvent): Sets | undefined {
     case 'VerificationPassed':
     case 'AccountabilityRecorded':
     case 'LookBackScheduled':
+    case 'CaseBulletinPublished':
       return {};
     case 'CaseOpened':
       return undefined;

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { defaultSeverity, SEVERITY_DAYS, type Severity, type TaxonomyCode } from '@rectify/contracts';
+import { PG_POOL } from '@rectify/database';
+import type { Queryable } from '@rectify/event-store';
+
+export interface DirectoryUnit {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface TaxonomyLimit {
+  severity: Severity;
+  days: number;
+}
+
+export interface ThresholdDefaults {
+  unsatisfiedAbove: number;
+  satisfiedBelow: number;
+  minBallots: number;
+}
+
+/** DESIGN §3.4: unsatisfied above 30 %, or satisfied below 60 %, with at least 20 ballots. */
+export const BUILT_IN_THRESHOLDS: Readonly<ThresholdDefaults> = { unsatisfiedAbove: 0.3, satisfiedBelow: 0.6, minBallots: 20 };
+
+/**
+ * The directory as this service knows it (its copy, fed by `gateway.events`). Units are never
+ * deleted, so a unit once seen is remembered in memory; everything else is read per call.
+ */
+@Injectable()
+export class Directory {
+  private readonly seen = new Set<string>();
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async hasUnit(id: string, db: Queryable = this.pool): Promise<boolean> {
+    if (this.seen.has(id)) return true;
+    const { rowCount } = await db.query('SELECT 1 FROM directory_units WHERE id = $1', [id]);
+    if (rowCount) this.seen.add(id);
+    return Boolean(rowCount);
+  }
+
+  async unit(id: string, db: Queryable = this.pool): Promise<DirectoryUnit | null> {
+    const { rows } = await db.query<DirectoryUnit>('SELECT id, name, parent_id AS "parentId" FROM directory_units WHERE id = $1', [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The unit an escalation goes up to; null for a top-level or unknown unit. */
+  async superiorOf(id: string, db: Queryable = this.pool): Promise<string | null> {
+    return (await this.unit(id, db))?.parentId ?? null;
+  }
+
+  async units(db: Queryable = this.pool): Promise<DirectoryUnit[]> {
+    const { rows } = await db.query<DirectoryUnit>('SELECT id, name, parent_id AS "parentId" FROM directory_units ORDER BY id');
+    return rows;
+  }
+
+  /** Units with their depth in the hierarchy (0 for top-level units). */
+  async unitsWithLevel(db: Queryable = this.pool): Promise<Array<DirectoryUnit & { level: number }>> {
+    const { rows } = await db.query<DirectoryUnit & { level: number }>(`
+      WITH RECURSIVE tree AS (
+        SELECT id, name, parent_id, 0 AS level FROM directory_units
+         WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM directory_units)
+        UNION ALL
+        SELECT u.id, u.name, u.parent_id, t.level + 1 FROM directory_units u JOIN tree t ON u.parent_id = t.id
+         WHERE t.level < 32)
+      SELECT id, name, parent_id AS "parentId", level FROM tree ORDER BY id`);
+    return rows;
+  }
+
+  /** The admin's severity and time limit for a code, or the taxonomy's defaults (DESIGN §3.1). */
+  async taxonomyLimit(code: TaxonomyCode, db: Queryable = this.pool): Promise<TaxonomyLimit> {
+    const { rows } = await db.query<TaxonomyLimit>('SELECT severity, days FROM directory_taxonomy WHERE code = $1', [code]);
+    if (rows[0]) return rows[0];
+    const severity = defaultSeverity(code);
+    return { severity, days: SEVERITY_DAYS[severity] };
+  }
+
+  async thresholdDefaults(db: Queryable = this.pool): Promise<ThresholdDefaults> {
+    const { rows } = await db.query<ThresholdDefaults>(
+      'SELECT unsatisfied_above AS "unsatisfiedAbove", satisfied_below AS "satisfiedBelow", min_ballots AS "minBallots" FROM directory_thresholds',
+    );
+    return rows[0] ?? { ...BUILT_IN_THRESHOLDS };
+  }
+}
