@@ -31,6 +31,16 @@ export class ApiClient {
     return this.request<T>('POST', path, body, headers);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  put<T = any>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('PUT', path, body, headers);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  patch<T = any>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('PATCH', path, body, headers);
+  }
+
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
