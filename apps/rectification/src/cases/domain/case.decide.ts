@@ -35,6 +35,8 @@ export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     return [{ type: 'CaseOpened', data: { ...command.data } }];
   }
   if (state.status === 'none') throw CaseError.notFound('(unknown)');
+  // Who may verify is settled before when: the responsible unit is refused in every state.
+  if (command.type === 'VerifyCase') assertIndependentVerifier(command.data.verifier, state);
   if (!ALLOWED_FROM[command.type].includes(state.status)) throw CaseError.notAllowedIn(command.type, state.status);
   return decideOnCase(command, state);
 }
@@ -105,11 +107,15 @@ function decideOnCase(command: Exclude<CaseCommand, { type: 'OpenCase' }>, c: Op
   }
 }
 
+function assertIndependentVerifier(verifier: { unitId: string | null }, c: OpenedCase): void {
+  const responsible = c.responsibleUnitId ?? c.unitId;
+  if (verifier.unitId !== null && (verifier.unitId === responsible || verifier.unitId === c.unitId)) {
+    throw CaseError.verifierNotIndependent(verifier.unitId);
+  }
+}
+
 function verify(data: Extract<CaseCommand, { type: 'VerifyCase' }>['data'], c: OpenedCase, now: string): CaseEvent[] {
   const responsible = c.responsibleUnitId ?? c.unitId;
-  if (data.verifier.unitId !== null && (data.verifier.unitId === responsible || data.verifier.unitId === c.unitId)) {
-    throw CaseError.verifierNotIndependent(data.verifier.unitId);
-  }
   const verdict = { caseId: c.id, basis: data.basis, note: data.note, verifierId: data.verifier.id, verifierUnitId: data.verifier.unitId };
   const units = { unitId: c.unitId, responsibleUnitId: responsible };
   if (data.outcome === 'passed') {

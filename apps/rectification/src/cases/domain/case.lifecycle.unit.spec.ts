@@ -184,6 +184,11 @@ describe('case lifecycle: transitions (given events / when command / then events
     expect(() => decide(own, given(...upTo.verifying))).toThrow(expect.objectContaining({ code: 'CASE.VERIFIER_NOT_INDEPENDENT', httpStatus: 403 }));
   });
 
+  it('refuses a verifier from the responsible unit before looking at the state (403, not 409)', () => {
+    const own = { ...commands.VerifyCase, data: { ...(commands.VerifyCase.data as object), verifier: deptA } } as CaseCommand;
+    expect(() => decide(own, given(...upTo.assigned))).toThrow(expect.objectContaining({ code: 'CASE.VERIFIER_NOT_INDEPENDENT', httpStatus: 403 }));
+  });
+
   it('extending the deadline records the reason and the previous deadline', () => {
     const { produced, state } = then(upTo.rectifying, commands.ExtendDeadline);
     expect(produced).toEqual([{ type: 'DeadlineExtended', data: { caseId, previousDeadline: '2026-03-31T00:00:00.000Z', deadline: '2026-04-30T00:00:00.000Z', reason: 'flood' } }]);
