@@ -84,6 +84,7 @@ describe('gateway (real PostgreSQL)', () => {
       // Nothing listens on port 1: the rectification service is "down".
       RECTIFICATION_URL: 'http://127.0.0.1:1',
       NOTIFICATIONS_URL: upstream.url,
+      EVALUATIONS_URL: upstream.url,
     });
     await dropTestDatabase();
     app = await startGateway();
@@ -225,6 +226,21 @@ describe('gateway (real PostgreSQL)', () => {
   });
 
   describe('proxy', () => {
+    it('refuses a public request body over 16 KiB with 413 before it reaches the service', async () => {
+      const before = upstream.received.length;
+      const response = await request(app.getHttpServer())
+        .post('/api/public/reports')
+        .send({ description: 'x'.repeat(20_000), channel: 'web' })
+        .expect(413);
+
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 413, code: 'GATEWAY.PAYLOAD_TOO_LARGE' });
+      expect(upstream.received.length).toBe(before);
+
+      await request(app.getHttpServer()).post('/api/public/reports').send({ description: 'Window 3 closed at 10:00', channel: 'web' }).expect(202);
+      expect(upstream.received.at(-1)).toMatchObject({ method: 'POST', url: '/api/public/reports' });
+    });
+
     it('answers 502 naming the service when it is down', async () => {
       const response = await request(app.getHttpServer()).get('/api/cases?status=registered').expect(502);
 

@@ -37,6 +37,8 @@ export class ApiProxy implements OnApplicationShutdown {
 
   private forward(request: IncomingMessage, response: ServerResponse, route: UpstreamRoute): void {
     ensureRequestId(request, response);
+    const limit = route.maxBodyBytes;
+    if (limit !== undefined && Number(request.headers['content-length'] ?? 0) > limit) return this.tooLarge(request, response, limit);
     const { target } = route;
     const transport = target.protocol === 'https:' ? https : http;
     const upstream = transport.request(
@@ -63,11 +65,38 @@ export class ApiProxy implements OnApplicationShutdown {
       if (!response.writableFinished) upstream.destroy();
     });
     request.once('error', () => upstream.destroy());
+    if (limit === undefined) {
+      request.pipe(upstream);
+      return;
+    }
+    // A chunked body has no length up front: count it on the way through.
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) {
+        request.unpipe(upstream);
+        upstream.destroy();
+        if (!response.headersSent) this.tooLarge(request, response, limit);
+      }
+    });
     request.pipe(upstream);
   }
 
+  private tooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
+    writeProblem(response, {
+      type: problemType('payload-too-large'),
+      title: statusTitle(413),
+      status: 413,
+      detail: `the request body exceeds ${limit} bytes`,
+      instance: (request.url ?? '/').split('?')[0],
+      code: 'GATEWAY.PAYLOAD_TOO_LARGE',
+    });
+    request.resume();
+  }
+
   private fail(request: IncomingMessage, response: ServerResponse, route: UpstreamRoute, error: Error): void {
-    if (response.destroyed) return; // the client left first; nobody to tell
+    // The client left first, or the answer (e.g. 413) is already out: nobody to tell.
+    if (response.destroyed || response.headersSent) return;
     const timedOut = error instanceof UpstreamTimeoutError;
     const status = timedOut ? 504 : 502;
     this.logger.warn(`${request.method} ${request.url} → ${route.service}: ${timedOut ? 'timed out' : error.message}`);

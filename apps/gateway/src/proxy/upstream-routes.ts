@@ -8,7 +8,12 @@ export interface UpstreamRoute {
   label: string;
   methods?: readonly string[];
   path: RegExp;
+  /** Larger request bodies are refused at the gateway (413) before reaching the service. */
+  maxBodyBytes?: number;
 }
+
+/** The public pages send a token and a few ratings, or a complaint: 16 KiB is plenty. */
+export const PUBLIC_BODY_LIMIT_BYTES = 16 * 1024;
 
 // `/api/cases` and `/api/cases/...`, not `/api/casesXYZ`.
 function under(prefix: string): RegExp {
@@ -24,7 +29,7 @@ export function upstreamRoutes(env: GatewayEnv): UpstreamRoute[] {
     { service: 'rectification', target: rectification, label: '/api/cases*', path: under('/api/cases') },
     { service: 'inspections', target: inspections, label: '/api/inspections*', path: under('/api/inspections') },
     { service: 'evaluations', target: evaluations, label: '/api/evaluations*', path: under('/api/evaluations') },
-    { service: 'evaluations', target: evaluations, label: '/api/public*', path: under('/api/public') },
+    { service: 'evaluations', target: evaluations, label: '/api/public*', path: under('/api/public'), maxBodyBytes: PUBLIC_BODY_LIMIT_BYTES },
     { service: 'notifications', target: notifications, label: '/api/notices*', path: under('/api/notices') },
     {
       service: 'notifications',
