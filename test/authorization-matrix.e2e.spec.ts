@@ -84,7 +84,7 @@ const RULES: Record<string, Rule> = {
   'evaluations POST /api/evaluations/campaigns/:id/tokens': STAFF,
   'evaluations POST /api/evaluations/campaigns/:id/close': STAFF,
   'evaluations GET /api/evaluations/campaigns/:id/results': READERS,
-  'evaluations GET /api/evaluations/reports': STAFF,
+  'evaluations GET /api/evaluations/reports': READERS,
   'evaluations GET /api/evaluations/reports/:id': STAFF,
   'evaluations POST /api/evaluations/reports/:id/triage': STAFF,
   'evaluations POST /api/public/ballots': 'public',

@@ -18,7 +18,9 @@ export class ReportsController {
     private readonly reportDetail: ReportDetail,
   ) {}
 
+  /** Analysts read the queue too; the contact details stay with the detail, for inspectors only. */
   @Get()
+  @Roles('inspector', 'admin', 'analyst')
   list(@Query() query: ListReportsQuery) {
     return this.listReports.run(query);
   }
