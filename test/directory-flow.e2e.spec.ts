@@ -21,6 +21,14 @@ describe('directory changes reach the services', () => {
     return res.body.id as string;
   };
 
+  it('refuses to open a case for a unit the directory does not know, naming the field', async () => {
+    const res = await inspector.post('/api/cases', { unitId: 'no-such-unit', category: 'FORMALISM', title: 't', description: 'd', source: { kind: 'manual' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'unitId', message: expect.stringContaining('no-such-unit') }]);
+    const listed = await inspector.get('/api/cases?unitId=no-such-unit');
+    expect(listed.body.total).toBe(0);
+  });
+
   it('refuses to assign a case to a unit the directory does not know, naming the field, and writes nothing', async () => {
     const caseId = await openCase();
     const before = (await inspector.get(`/api/cases/${caseId}`)).body.version;

@@ -28,9 +28,13 @@ export const BUILT_IN_THRESHOLDS: Readonly<ThresholdDefaults> = { unsatisfiedAbo
  * The directory as this service knows it (its copy, fed by `gateway.events`). Units are never
  * deleted, so a unit once seen is remembered in memory; everything else is read per call.
  */
+// Time limits change rarely and reach the copy over Kafka anyway: a second's staleness is nothing.
+const TAXONOMY_CACHE_MS = 1000;
+
 @Injectable()
 export class Directory {
   private readonly seen = new Set<string>();
+  private taxonomyCache: { at: number; limits: Map<TaxonomyCode, TaxonomyLimit> } | null = null;
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
@@ -71,10 +75,21 @@ export class Directory {
 
   /** The admin's severity and time limit for a code, or the taxonomy's defaults (DESIGN §3.1). */
   async taxonomyLimit(code: TaxonomyCode, db: Queryable = this.pool): Promise<TaxonomyLimit> {
-    const { rows } = await db.query<TaxonomyLimit>('SELECT severity, days FROM directory_taxonomy WHERE code = $1', [code]);
-    if (rows[0]) return rows[0];
+    const now = Date.now();
+    if (!this.taxonomyCache || now - this.taxonomyCache.at > TAXONOMY_CACHE_MS) {
+      const { rows } = await db.query<TaxonomyLimit & { code: TaxonomyCode }>('SELECT code, severity, days FROM directory_taxonomy');
+      this.taxonomyCache = { at: now, limits: new Map(rows.map(({ code: c, severity, days }) => [c, { severity, days }])) };
+    }
+    const set = this.taxonomyCache.limits.get(code);
+    if (set) return set;
     const severity = defaultSeverity(code);
     return { severity, days: SEVERITY_DAYS[severity] };
+  }
+
+  /** Days to rectify a case of this category and severity: the category's limit if the severity is its own. */
+  async timeLimitDays(code: TaxonomyCode, severity: Severity, db: Queryable = this.pool): Promise<number> {
+    const limit = await this.taxonomyLimit(code, db);
+    return limit.severity === severity ? limit.days : SEVERITY_DAYS[severity];
   }
 
   async thresholdDefaults(db: Queryable = this.pool): Promise<ThresholdDefaults> {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Roles, toActor } from '@rectify/auth';
+import { Directory } from '@rectify/directory';
 import { REQUEST_ID_HEADER } from '@rectify/http';
 import { canSeeCase, mayActOn } from './case-access';
 import { CaseRepository } from './case-repository';
@@ -54,12 +55,15 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly cases: CaseRepository,
     private readonly listCases: ListCases,
+    private readonly directory: Directory,
   ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('inspector', 'admin')
   async open(@Body() dto: OpenCaseDto, @CurrentUser() user: AuthUser, @Headers(REQUEST_ID_HEADER) requestId?: string) {
+    // Units known from the gateway's directory feed (units are never deleted, so this is cached).
+    if (!(await this.directory.hasUnit(dto.unitId))) throw CaseError.unknownUnit('unitId', dto.unitId);
     const opened: OpenedCase = await this.commands.execute(
       new OpenCaseCommand({ ...dto, source: { kind: dto.source.kind, ref: dto.source.ref ?? null } }, new Date(), {
         actor: toActor(user),

@@ -19,16 +19,10 @@ export class AssignCaseHandler implements ICommandHandler<AssignCaseCommand, Cas
     let deadline = input.deadline;
     if (!deadline) {
       const { state } = await this.cases.load(caseId, { db: context.db });
-      const days = state.status === 'none' ? SEVERITY_DAYS.general : await this.defaultDays(state.category, state.severity);
+      const days = state.status === 'none' ? SEVERITY_DAYS.general : await this.directory.timeLimitDays(state.category, state.severity, context.db);
       deadline = new Date(now.getTime() + days * DAY_MS).toISOString();
     }
     const data = { responsibleUnitId: input.responsibleUnitId, responsiblePerson: input.responsiblePerson, deadline };
     return runOnCase(this.cases, caseId, { type: 'AssignCase', data, metadata: { now: now.toISOString() } }, context);
-  }
-
-  /** The admin's time limit for the category, unless the case was given another severity than the category's. */
-  private async defaultDays(category: Parameters<Directory['taxonomyLimit']>[0], severity: keyof typeof SEVERITY_DAYS): Promise<number> {
-    const limit = await this.directory.taxonomyLimit(category);
-    return limit.severity === severity ? limit.days : SEVERITY_DAYS[severity];
   }
 }

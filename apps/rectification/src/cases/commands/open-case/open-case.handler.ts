@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { defaultDays, defaultSeverity } from '@rectify/contracts';
+import { Directory } from '@rectify/directory';
 import { ConcurrencyError, stableUuid } from '@rectify/event-store';
 import { CaseRepository } from '../../case-repository';
 import type { CaseCommand } from '../../domain/case.commands';
@@ -22,7 +22,10 @@ export interface OpenedCase {
  */
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenedCase> {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly directory: Directory,
+  ) {}
 
   async execute({ input, now, context }: OpenCaseCommand): Promise<OpenedCase> {
     const ref = input.source.ref ?? null;
@@ -33,6 +36,9 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenedC
       if (version > 0) return { id: caseId, version, created: false };
     }
 
+    // The admin's severity and time limit for the category (DESIGN §3.1), unless the case names its own severity.
+    const severity = input.severity ?? (await this.directory.taxonomyLimit(input.category, context.db)).severity;
+    const days = await this.directory.timeLimitDays(input.category, severity, context.db);
     const metadata = { now: now.toISOString() };
     const commands: CaseCommand[] = [{
       type: 'OpenCase',
@@ -42,14 +48,14 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenedC
         category: input.category,
         title: input.title,
         description: input.description,
-        severity: input.severity ?? defaultSeverity(input.category),
+        severity,
         source: { kind: input.source.kind, ref },
         cadreIds: input.cadreIds ?? [],
       },
       metadata,
     }];
     if (input.assignToUnit) {
-      const deadline = new Date(now.getTime() + defaultDays(input.category) * DAY_MS).toISOString();
+      const deadline = new Date(now.getTime() + days * DAY_MS).toISOString();
       commands.push({ type: 'AssignCase', data: { responsibleUnitId: input.unitId, responsiblePerson: 'unit principal', deadline }, metadata });
     }
     try {
