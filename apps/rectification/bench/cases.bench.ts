@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenService } from '@rectify/auth';
-import { serverUrl, assertTestDatabaseName } from '@rectify/test-kit';
+import { assertTestDatabaseName, feedDirectory, serverUrl } from '@rectify/test-kit';
 import { PG_POOL } from '@rectify/database';
 import { type NewEvent, PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
@@ -28,10 +28,11 @@ const ROUNDS = 3;
 const actor = { id: 'bench', role: 'department', unitId: 'unit-a' };
 
 async function main(): Promise<void> {
+  const topicPrefix = `bench-cases-${randomUUID().slice(0, 8)}.`;
   Object.assign(process.env, {
     JWT_SECRET: process.env.JWT_SECRET ?? 'bench-cases-secret-0123456789abcdef',
     DATABASE_NAME_PREFIX: PREFIX,
-    KAFKA_TOPIC_PREFIX: `bench-cases-${randomUUID().slice(0, 8)}.`,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
     RECTIFY_TIMER_INTERVAL_MS: '0',
   });
   await dropDatabase(`${PREFIX}_rectification`);
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   app.getHttpServer().keepAliveTimeout = 120_000;
   await app.get(MessagingLifecycle).ready();
   const pool: Pool = app.get(PG_POOL);
+  // Cases are opened for unit-a: the directory copy must know it, as the gateway's feed would tell it.
+  await feedDirectory({ topicPrefix, pool });
   const store = app.get(PgEventStore);
   const cases = app.get(CaseRepository);
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
