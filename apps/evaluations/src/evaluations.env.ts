@@ -26,4 +26,11 @@ export class EvaluationsEnv extends ServiceEnv {
   @Min(1)
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE: number = 60;
+
+  /** How long the follow-up poll opened for a breach case's verification takes ballots. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  FOLLOW_UP_POLL_DAYS: number = 14;
 }

@@ -185,6 +185,15 @@ export class TargetRatedV1 {
   /** In breach in this and the previous campaign that rated the target. */
   @IsBoolean()
   repeated: boolean;
+
+  /**
+   * Copied from the campaign's CampaignOpened: set when the campaign is a follow-up poll of a
+   * case, so the result can decide that case's verification without the campaign's opening.
+   * Added as an optional field (schemaVersion stays 1): older events simply lack it.
+   */
+  @IsOptional()
+  @IsUUID()
+  followUpOfCaseId?: string;
 }
 
 /** A public report arrived. Its text and any contact details stay in the service's own tables. */

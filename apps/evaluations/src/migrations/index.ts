@@ -1,3 +1,4 @@
 import { EvaluationsTables1764100000000 } from './1764100000000-evaluations-tables';
+import { BreachCases1764200000000 } from './1764200000000-breach-cases';
 
-export const EVALUATIONS_MIGRATIONS = [EvaluationsTables1764100000000];
+export const EVALUATIONS_MIGRATIONS = [EvaluationsTables1764100000000, BreachCases1764200000000];

@@ -5,6 +5,7 @@ import { PG_POOL } from '@rectify/database';
 import { PgEventStore, withTransaction } from '@rectify/event-store';
 import { NotificationsEnv } from '../notifications.env';
 import { noticeStreamId } from '../notices/issue-notice';
+import { deliveryLeaseMs } from './delivery-lease';
 import { EmailSender } from './email-sender';
 import type { ChannelSender, NoticeMessage } from './notice-message';
 import { nextAttemptDelay } from './retry-policy';
@@ -23,7 +24,6 @@ interface DueDelivery {
   created_at: Date;
 }
 
-const CLAIM_MS = 60_000;
 const POLL_MS = 250;
 
 /**
@@ -36,6 +36,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly senders: Record<DueDelivery['channel'], ChannelSender>;
   private readonly email: EmailSender;
+  private readonly leaseMs: number;
   private running = false;
   private loop: Promise<void> | undefined;
 
@@ -44,8 +45,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly store: PgEventStore,
     private readonly env: NotificationsEnv,
   ) {
-    this.email = new EmailSender(env.SMTP_URL, env.MAIL_FROM);
+    this.email = new EmailSender(env.SMTP_URL, env.MAIL_FROM, env.WEBHOOK_TIMEOUT_MS);
     this.senders = { webhook: new WebhookSender(pool, env.WEBHOOK_TIMEOUT_MS), email: this.email };
+    this.leaseMs = deliveryLeaseMs(env.WEBHOOK_TIMEOUT_MS);
   }
 
   onApplicationBootstrap(): void {
@@ -86,7 +88,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
            WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
         RETURNING d.id, d.notice_id, d.channel, d.target, d.attempts, n.type, n.unit_id, n.case_id, n.title, n.created_at`,
-      [CLAIM_MS / 1000],
+      [this.leaseMs / 1000],
     );
     return rows;
   }

@@ -5,8 +5,10 @@ import type { ChannelSender, NoticeMessage } from './notice-message';
 export class EmailSender implements ChannelSender {
   private readonly transport: Transporter | null;
 
-  constructor(smtpUrl: string | undefined, private readonly from: string) {
-    this.transport = smtpUrl ? createTransport(smtpUrl) : null;
+  constructor(smtpUrl: string | undefined, private readonly from: string, timeoutMs: number) {
+    // nodemailer waits minutes by default; a send must end well within the delivery's lease.
+    const timeouts = { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs, dnsTimeout: timeoutMs };
+    this.transport = smtpUrl ? createTransport({ url: smtpUrl, ...timeouts }) : null;
   }
 
   async send(target: string, message: NoticeMessage): Promise<void> {

@@ -18,6 +18,7 @@ import { RequestReverificationHandler } from './commands/request-reverification/
 import { SubmitMeasuresHandler } from './commands/submit-measures/submit-measures.handler';
 import { VerifyCaseHandler } from './commands/verify-case/verify-case.handler';
 import { FindingRecordedHandler } from './consumers/finding-recorded.handler';
+import { FollowUpPollHandler } from './consumers/follow-up-poll.handler';
 import { NoticeAcknowledgedHandler } from './consumers/notice-acknowledged.handler';
 import { ReinspectionCompletedHandler } from './consumers/reinspection-completed.handler';
 import { ReportTriagedHandler } from './consumers/report-triaged.handler';
@@ -54,6 +55,7 @@ const CONSUMERS = [
   ReportTriagedHandler,
   ReporterFeedbackHandler,
   NoticeAcknowledgedHandler,
+  FollowUpPollHandler,
 ];
 
 @Module({

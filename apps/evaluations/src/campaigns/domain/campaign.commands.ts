@@ -31,6 +31,8 @@ export type CloseCampaign = {
     tallies: BallotTally[];
     /** `${kind}:${id}` → was the target in breach in the previous campaign that rated it. */
     previousBreach: Record<string, boolean>;
+    /** A follow-up poll's breach case target: its breach returns that case instead of opening another. */
+    followUpTarget?: { kind: string; id: string };
   };
   metadata: CommandMetadata;
 };

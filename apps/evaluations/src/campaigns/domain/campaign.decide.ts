@@ -35,11 +35,15 @@ export function decide(command: CampaignCommand, state: CampaignState): Campaign
     case 'CloseCampaign': {
       if (state.status === 'none') throw CampaignError.notFound('(unknown)');
       if (state.status === 'closed') throw CampaignError.closed(state.id);
-      const { ballots, tallies, previousBreach } = command.data;
+      const { ballots, tallies, previousBreach, followUpTarget } = command.data;
       const results = computeResults(state.targets, state.groups, state.rules, tallies, (t) => previousBreach[targetKey(t)] ?? false);
       const events: CampaignEvent[] = [{ type: 'CampaignClosed', data: { campaignId: state.id, ballots } }];
-      for (const result of results) events.push({ type: 'TargetRated', data: { campaignId: state.id, ...result } });
-      for (const result of results.filter((r) => r.breach)) {
+      // A follow-up poll's results name its case, so each one can decide that case's verification.
+      const followUp = state.followUpOfCaseId ? { followUpOfCaseId: state.followUpOfCaseId } : {};
+      for (const result of results) events.push({ type: 'TargetRated', data: { campaignId: state.id, ...result, ...followUp } });
+      // The breach case's own target in its follow-up poll: a breach there returns that case, not a new one.
+      const isCaseTarget = (r: (typeof results)[number]) => r.targetKind === followUpTarget?.kind && r.targetId === followUpTarget.id;
+      for (const result of results.filter((r) => r.breach && !isCaseTarget(r))) {
         events.push({
           type: 'ThresholdBreached',
           data: {

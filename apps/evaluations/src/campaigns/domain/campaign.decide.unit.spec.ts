@@ -61,6 +61,21 @@ describe('campaign decide/evolve', () => {
     expect(closed.status === 'closed' && closed.results.map((r) => [r.targetId, r.breach])).toEqual([['unit-a', false], ['cadre-7', true]]);
   });
 
+  it('names the case of a follow-up poll on each of its results, and only there', () => {
+    const caseId = '5d2c8a47-1e3b-4f6a-8c9d-0e1f2a3b4c5d';
+    const followUp = { ...open, data: { ...open.data, followUpOfCaseId: caseId } };
+    const rated = decide(close(), given(...decide(followUp, initialCampaignState()))).filter((e) => e.type === 'TargetRated');
+    expect(rated.map((e) => e.data)).toEqual([expect.objectContaining({ targetId: 'unit-a', followUpOfCaseId: caseId }), expect.objectContaining({ targetId: 'cadre-7', followUpOfCaseId: caseId })]);
+    expect(decide(close(), opened()).filter((e) => e.type === 'TargetRated').every((e) => !('followUpOfCaseId' in e.data))).toBe(true);
+  });
+
+  it('opens no new case for the breach case\'s own target in its follow-up poll, but does for the others', () => {
+    const tallies = [{ targetId: 'cadre-7', group: 'public', level: 'bottom' as const, count: 25 }, { targetId: 'unit-a', group: 'public', level: 'bottom' as const, count: 25 }];
+    const events = decide(close({ ballots: 25, tallies, followUpTarget: { kind: 'unit', id: 'unit-a' } }), opened());
+    expect(events.flatMap((e) => (e.type === 'TargetRated' ? [[e.data.targetId, e.data.breach]] : []))).toEqual([['unit-a', true], ['cadre-7', true]]);
+    expect(events.flatMap((e) => (e.type === 'ThresholdBreached' ? [e.data.targetId] : []))).toEqual(['cadre-7']);
+  });
+
   it('refuses to close twice or to issue tokens once closed', () => {
     const closed = given(...decide(open, initialCampaignState()), ...decide(close(), opened()));
     expect(() => decide(close(), closed)).toThrow(expect.objectContaining({ code: 'CAMPAIGN.CLOSED' }));

@@ -20,7 +20,7 @@ export function evolve(state: CampaignState, event: CampaignEvent, at: string): 
     }
     case 'TargetRated': {
       if (state.status !== 'closed') return state;
-      const { campaignId: _campaignId, ...result } = event.data;
+      const { campaignId: _campaignId, followUpOfCaseId: _followUpOfCaseId, ...result } = event.data;
       return { ...state, results: [...state.results, result] };
     }
     case 'ThresholdBreached':

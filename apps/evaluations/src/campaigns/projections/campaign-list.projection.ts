@@ -25,8 +25,9 @@ export const campaignListProjection: Projection = {
         case 'CampaignClosed':
           await tx.query(`UPDATE campaign_list SET status = 'closed', ballots = $2, closed_at = $3 WHERE id = $1`, [event.data.campaignId, event.data.ballots, recorded.occurredAt]);
           break;
-        case 'ThresholdBreached':
-          await tx.query('UPDATE campaign_list SET breaches = breaches + 1 WHERE id = $1', [event.data.campaignId]);
+        // Counted from the results: a follow-up poll's breach of its case's target opens no case.
+        case 'TargetRated':
+          if (event.data.breach) await tx.query('UPDATE campaign_list SET breaches = breaches + 1 WHERE id = $1', [event.data.campaignId]);
           break;
         default:
           break;

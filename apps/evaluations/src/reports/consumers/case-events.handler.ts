@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { CaseOpenedV1, type IntegrationEnvelope } from '@rectify/contracts';
 import { HandlesEvent } from '@rectify/messaging';
+import { parseBreachRef, recordBreachCase } from '../../campaigns/follow-up/breach-cases';
 import { SYSTEM_ACTOR } from '../../shared/command-context';
 import type { ReportCommand } from '../domain/report.commands';
 import { ReportRepository } from '../report-repository';
@@ -9,6 +10,7 @@ import { ReportRepository } from '../report-repository';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Notes which case each of our breaches opened (for its follow-up poll, see FollowUpPollHandler).
  * Follows the case of each report so the reporter can see its status: a case opened from a
  * report (source `public_report`, ref = report id) links them; resolved, closed, reopened,
  * dismissed and merged cases move every linked report. Of those events only the case ids are
@@ -21,6 +23,9 @@ export class CaseEventsHandler {
   @HandlesEvent('rectification', 'CaseOpened', CaseOpenedV1)
   async onCaseOpened(event: IntegrationEnvelope<CaseOpenedV1>, tx: PoolClient): Promise<void> {
     const { caseId, source } = event.data;
+    // A case opened from one of our breaches: remembered for its follow-up poll.
+    const breach = source?.kind === 'evaluation_breach' && source.ref ? parseBreachRef(caseId, source.ref) : undefined;
+    if (breach) await recordBreachCase(tx, breach);
     if (source?.kind !== 'public_report' || !source.ref || !UUID.test(source.ref)) return;
     const reportId = source.ref;
     await tx.query('INSERT INTO report_cases (case_id, report_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [caseId, reportId]);

@@ -7,6 +7,7 @@ import { lockCampaign } from '../../campaign-lock';
 import { CampaignRepository } from '../../campaign-repository';
 import { CampaignError } from '../../domain/campaign.errors';
 import type { CampaignState } from '../../domain/campaign.state';
+import { findBreachCase } from '../../follow-up/breach-cases';
 import { readBallotTallies, readPreviousBreaches } from './ballot-tallies';
 import { CloseCampaignCommand } from './close-campaign.command';
 
@@ -19,7 +20,8 @@ export interface ClosedCampaign {
 /**
  * Counts the ballots and records CampaignClosed, one TargetRated per target and a
  * ThresholdBreached per breach (which rectification turns into a case) in one append, with the
- * targets' result history in the same transaction.
+ * targets' result history in the same transaction. In a follow-up poll of a breach case, the
+ * breaching target's result decides that case's verification, so its breach opens no new case.
  */
 @CommandHandler(CloseCampaignCommand)
 export class CloseCampaignHandler implements ICommandHandler<CloseCampaignCommand, ClosedCampaign> {
@@ -36,9 +38,11 @@ export class CloseCampaignHandler implements ICommandHandler<CloseCampaignComman
       if (state.status === 'closed') throw CampaignError.closed(campaignId);
       const { ballots, tallies } = await readBallotTallies(tx, campaignId, state.targets);
       const previousBreach = await readPreviousBreaches(tx, campaignId, state.targets);
+      const breachCase = state.followUpOfCaseId ? await findBreachCase(tx, state.followUpOfCaseId) : undefined;
+      const followUpTarget = breachCase && { kind: breachCase.targetKind, id: breachCase.targetId };
       const closed = await this.campaigns.execute(
         campaignId,
-        [{ type: 'CloseCampaign', data: { ballots, tallies, previousBreach }, metadata: { now: now.toISOString() } }],
+        [{ type: 'CloseCampaign', data: { ballots, tallies, previousBreach, followUpTarget }, metadata: { now: now.toISOString() } }],
         { ...context, db: tx },
       );
       if (closed.state.status !== 'closed') throw new Error('closing did not close the campaign');
