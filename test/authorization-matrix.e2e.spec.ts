@@ -38,6 +38,11 @@ const RULES: Record<string, Rule> = {
   'gateway POST /api/users/:id/reset-password': ADMIN,
   'gateway GET /api/settings/thresholds': READERS,
   'gateway PUT /api/settings/thresholds': ADMIN,
+  // analytics: everyone signed in; a department's figures are its own unit's only
+  'gateway GET /api/analytics/overview': 'signed-in',
+  'rectification GET /api/cases/analytics': 'signed-in',
+  'inspections GET /api/inspections/analytics': 'signed-in',
+  'evaluations GET /api/evaluations/analytics': 'signed-in',
   // rectification: departments act on their own unit's cases (scope checked below)
   'rectification GET /health': 'public',
   'rectification POST /api/cases/_clock/tick': ADMIN,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventSourcedServiceModule } from '@rectify/service-kit';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { BallotsModule } from './ballots/ballots.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { EvaluationsEnv } from './evaluations.env';
@@ -12,6 +13,7 @@ import { ReportsModule } from './reports/reports.module';
     CampaignsModule,
     BallotsModule,
     ReportsModule,
+    AnalyticsModule,
   ],
 })
 export class AppModule {}

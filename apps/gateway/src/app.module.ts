@@ -5,6 +5,7 @@ import { DatabaseModule, PG_POOL, PgHealthIndicator } from '@rectify/database';
 import { EventStoreModule } from '@rectify/event-store';
 import { HealthModule } from '@rectify/http';
 import { MessagingModule, parseBrokers } from '@rectify/messaging';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { LoginModule } from './auth/login.module';
 import { DirectoryModule } from './directory/directory.module';
 import { GatewayEnv } from './gateway.env';
@@ -31,6 +32,7 @@ import { ProxyModule } from './proxy/proxy.module';
     DirectoryModule,
     LoginModule,
     ProxyModule,
+    AnalyticsModule,
     HomeModule,
   ],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PgEventStore } from '@rectify/event-store';
 import { EventSourcedServiceModule } from '@rectify/service-kit';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { FindingsModule } from './findings/findings.module';
 import { InspectionsEnv } from './inspections.env';
 import { INSPECTIONS_MIGRATIONS } from './migrations';
@@ -23,6 +24,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     PlansModule,
     SpotChecksModule,
     ReinspectionsModule,
+    AnalyticsModule,
   ],
   providers: [InspectionsProjections],
 })

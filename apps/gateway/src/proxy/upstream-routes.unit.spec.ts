@@ -28,6 +28,7 @@ describe('upstream routes', () => {
     ['GET', '/api/units/unit-a/channels'],
     ['POST', '/api/auth/login'],
     ['GET', '/api/taxonomy'],
+    ['GET', '/api/analytics/overview'],
     ['GET', '/api/casesXYZ'],
     ['GET', '/health'],
   ])('%s %s stays with the gateway', (method, path) => {

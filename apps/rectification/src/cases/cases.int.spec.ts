@@ -409,7 +409,7 @@ describe('rectification cases (real PostgreSQL and Kafka)', () => {
         return rows[0].n > 0;
       }, 10_000, 'the list');
       const reports = await rebuildReadModels(app.get(PgEventStore));
-      expect(reports.map((r) => [r.projection, r.equal])).toEqual([['case_list', true], ['case_timers', true]]);
+      expect(reports.map((r) => [r.projection, r.equal])).toEqual([['case_list', true], ['case_timers', true], ['case_stats', true]]);
       expect(reports[0].rows).toBeGreaterThan(5);
     });
   });

@@ -7,6 +7,7 @@ import { CASE_PROJECTIONS } from '../cases/projections/case-projections';
 const TABLES: Readonly<Record<string, { table: string; orderBy: string }>> = {
   case_list: { table: 'case_list', orderBy: 'id' },
   case_timers: { table: 'case_timers', orderBy: 'case_id, kind' },
+  case_stats: { table: 'case_stats', orderBy: 'case_id' },
 };
 
 export interface RebuildReport {
