@@ -59,6 +59,30 @@ describe('directory changes reach the services', () => {
     expect(settled).toBeTruthy();
   });
 
+  it("gives a campaign opened without rules the admin's default thresholds", async () => {
+    const set = { unsatisfiedAbove: 0.25, satisfiedBelow: 0.7, minBallots: 15 };
+    const rulesOfANewCampaign = async () => {
+      const opened = await inspector.post('/api/evaluations/campaigns', {
+        title: 'Window satisfaction, directory test', targets: [{ kind: 'unit', id: 'unit-c' }], groups: [{ name: 'public', weight: 1 }],
+        opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 7 * DAY).toISOString(),
+      });
+      expect(opened.status).toBe(201);
+      return (await inspector.get(`/api/evaluations/campaigns/${opened.body.id}`)).body.rules;
+    };
+    expect((await admin.put('/api/settings/thresholds', set)).status).toBe(200);
+    try {
+      const rules = await eventually(async () => {
+        const current = await rulesOfANewCampaign();
+        return current.minBallots === 15 && current;
+      }, 30_000, 'the thresholds to reach evaluations');
+      expect(rules).toEqual(set);
+    } finally {
+      // Other specs share this stack and expect DESIGN's defaults: restore them and wait until they hold.
+      await admin.put('/api/settings/thresholds', { unsatisfiedAbove: 0.3, satisfiedBelow: 0.6, minBallots: 20 });
+      await eventually(async () => (await rulesOfANewCampaign()).minBallots === 20, 30_000, 'the default thresholds back in evaluations');
+    }
+  });
+
   it('sends a published bulletin to every unit, the new one included', async () => {
     const caseId = await openCase('FORMALISM');
     expect((await inspector.post(`/api/cases/${caseId}/assign`, { responsibleUnitId: 'unit-a', responsiblePerson: 'Director Wang' })).status).toBe(200);

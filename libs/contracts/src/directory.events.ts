@@ -51,6 +51,13 @@ export class TaxonomyLimitSetV1 {
   days: number;
 }
 
+/** DESIGN §3.4: unsatisfied above 30 %, or satisfied below 60 %, is a breach with at least 20 ballots. */
+export const DEFAULT_THRESHOLDS: Readonly<{ unsatisfiedAbove: number; satisfiedBelow: number; minBallots: number }> = {
+  unsatisfiedAbove: 0.3,
+  satisfiedBelow: 0.6,
+  minBallots: 20,
+};
+
 /** Default threshold rules for new evaluation campaigns (DESIGN §3.4); a campaign may override them. */
 export class ThresholdDefaultsSetV1 {
   @IsNumber()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { defaultSeverity, SEVERITY_DAYS, type Severity, type TaxonomyCode } from '@rectify/contracts';
+import { DEFAULT_THRESHOLDS, defaultSeverity, SEVERITY_DAYS, type Severity, type TaxonomyCode } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
 import type { Queryable } from '@rectify/event-store';
 
@@ -21,8 +21,6 @@ export interface ThresholdDefaults {
   minBallots: number;
 }
 
-/** DESIGN §3.4: unsatisfied above 30 %, or satisfied below 60 %, with at least 20 ballots. */
-export const BUILT_IN_THRESHOLDS: Readonly<ThresholdDefaults> = { unsatisfiedAbove: 0.3, satisfiedBelow: 0.6, minBallots: 20 };
 
 /**
  * The directory as this service knows it (its copy, fed by `gateway.events`). Units are never
@@ -96,6 +94,6 @@ export class Directory {
     const { rows } = await db.query<ThresholdDefaults>(
       'SELECT unsatisfied_above AS "unsatisfiedAbove", satisfied_below AS "satisfiedBelow", min_ballots AS "minBallots" FROM directory_thresholds',
     );
-    return rows[0] ?? { ...BUILT_IN_THRESHOLDS };
+    return rows[0] ?? { ...DEFAULT_THRESHOLDS };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@rectify/auth';
-import { SEVERITY_DAYS, type Severity, TAXONOMY, type TaxonomyCode } from '@rectify/contracts';
+import { DEFAULT_THRESHOLDS, SEVERITY_DAYS, type Severity, TAXONOMY, type TaxonomyCode } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
 import { withTransaction } from '@rectify/event-store';
 import type { Pool } from 'pg';
@@ -19,8 +19,6 @@ export interface Thresholds {
   minBallots: number;
 }
 
-/** DESIGN §3.4's rules, until an admin sets others. */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = { unsatisfiedAbove: 0.3, satisfiedBelow: 0.6, minBallots: 20 };
 
 /** The taxonomy's severities and time limits, and the default thresholds, as the admin set them. */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { TargetKind } from '@rectify/contracts';
+import { DEFAULT_THRESHOLDS, type TargetKind } from '@rectify/contracts';
 
 export interface CampaignTarget {
   kind: TargetKind;
@@ -17,7 +17,8 @@ export interface CampaignRules {
   minBallots: number;
 }
 
-export const DEFAULT_RULES: Readonly<CampaignRules> = { unsatisfiedAbove: 0.3, satisfiedBelow: 0.6, minBallots: 20 };
+/** The built-in rules; a new campaign takes the admin's defaults (libs/directory) unless it sets its own. */
+export const DEFAULT_RULES: Readonly<CampaignRules> = DEFAULT_THRESHOLDS;
 
 export interface TargetResult {
   targetKind: TargetKind;

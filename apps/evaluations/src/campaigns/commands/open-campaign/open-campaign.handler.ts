@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Directory } from '@rectify/directory';
 import { CampaignRepository } from '../../campaign-repository';
-import { DEFAULT_RULES } from '../../domain/campaign.state';
 import { OpenCampaignCommand } from './open-campaign.command';
 
 @CommandHandler(OpenCampaignCommand)
 export class OpenCampaignHandler implements ICommandHandler<OpenCampaignCommand, { id: string; version: number }> {
-  constructor(private readonly campaigns: CampaignRepository) {}
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly directory: Directory,
+  ) {}
 
   async execute({ input, now, context }: OpenCampaignCommand): Promise<{ id: string; version: number }> {
     const campaignId = randomUUID();
+    // Rules the inspector leaves out come from the admin's defaults (DESIGN §3.4 until set).
+    const defaults = await this.directory.thresholdDefaults();
     const { version } = await this.campaigns.execute(
       campaignId,
       [{
@@ -23,9 +28,9 @@ export class OpenCampaignHandler implements ICommandHandler<OpenCampaignCommand,
           opensAt: new Date(input.opensAt).toISOString(),
           closesAt: new Date(input.closesAt).toISOString(),
           rules: {
-            unsatisfiedAbove: input.rules?.unsatisfiedAbove ?? DEFAULT_RULES.unsatisfiedAbove,
-            satisfiedBelow: input.rules?.satisfiedBelow ?? DEFAULT_RULES.satisfiedBelow,
-            minBallots: input.rules?.minBallots ?? DEFAULT_RULES.minBallots,
+            unsatisfiedAbove: input.rules?.unsatisfiedAbove ?? defaults.unsatisfiedAbove,
+            satisfiedBelow: input.rules?.satisfiedBelow ?? defaults.satisfiedBelow,
+            minBallots: input.rules?.minBallots ?? defaults.minBallots,
           },
           ...(input.followUpOfCaseId ? { followUpOfCaseId: input.followUpOfCaseId } : {}),
         },
