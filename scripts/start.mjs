@@ -27,6 +27,7 @@ import {
   warn,
   writePidfile,
 } from './infra/processes.mjs';
+import { buildConsole } from './infra/console-build.mjs';
 
 const HEALTH_TIMEOUT_MS = Number(process.env.START_HEALTH_TIMEOUT_MS ?? 180_000);
 const DEMO_USERS = ['admin', 'inspector', 'inspector2', 'analyst', 'dept-a', 'dept-b', 'dept-county'];
@@ -152,6 +153,7 @@ async function main() {
   if (state.stopping) return;
 
   await buildTypeScript();
+  await buildConsole();
   checkBuiltServices();
   if (state.stopping) return;
 

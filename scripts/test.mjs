@@ -15,6 +15,7 @@ import {
   log,
   reportFatal,
 } from './infra/processes.mjs';
+import { buildConsole } from './infra/console-build.mjs';
 
 process.chdir(ROOT);
 loadDotEnv();
@@ -37,6 +38,7 @@ async function main() {
   if (pg.kind === 'embedded') log('using the embedded PostgreSQL (left running; `npm run infra:down` stops it)', 'test');
 
   await buildTypeScript();
+  await buildConsole();
   await checkLayers();
 
   const env = {

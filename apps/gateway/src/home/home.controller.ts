@@ -2,8 +2,8 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { Public } from '@rectify/auth';
 
 /**
- * What http://localhost:8080 shows until the web console (its own issue) replaces it: where the
- * API, its documentation and the demo logins are.
+ * What http://localhost:8080 shows when the web console was not built (ConsoleSiteMiddleware
+ * serves dist/console otherwise): where the API, its documentation and the demo logins are.
  */
 @Controller()
 export class HomeController {
@@ -18,7 +18,7 @@ export class HomeController {
 </head><body>
 <h1>Rectify</h1>
 <p>Work-style rectification cases, from finding to verified solution.</p>
-<p>The web console is not built yet. The HTTP API is running: see its <a href="/docs">OpenAPI documentation</a> for the gateway;
+<p>The web console is not built (<code>npm run build:console</code> builds it into <code>dist/console</code>). The HTTP API is running: see its <a href="/docs">OpenAPI documentation</a> for the gateway;
 each service serves its own at <code>/docs</code>.</p>
 <p>Log in with <code>POST /api/auth/login {"username":"inspector","password":"rectify-demo"}</code>
 (demo users: admin, inspector, inspector2, analyst, dept-a, dept-b, dept-county) and send the token as
