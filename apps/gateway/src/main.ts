@@ -3,4 +3,5 @@ import { AppModule } from './app.module';
 import { GatewayEnv } from './gateway.env';
 import { mountApiProxy } from './proxy/mount-api-proxy';
 
-runService(AppModule, GatewayEnv, { name: 'gateway', beforeBodyParser: mountApiProxy });
+// Express: the proxy is Express middleware mounted before the body parser (ADR 010).
+runService(AppModule, GatewayEnv, { name: 'gateway', platform: 'express', beforeBodyParser: mountApiProxy });

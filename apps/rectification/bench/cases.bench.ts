@@ -6,7 +6,6 @@
  * Targets (issue 3): load10kMs ≤ 40 with snapshots, asOfMidMs ≤ 50, createRatio ≥ 0.5.
  */
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenService } from '@rectify/auth';
 import { assertTestDatabaseName, feedDirectory, serverUrl } from '@rectify/test-kit';
@@ -20,11 +19,12 @@ import { baselineAppend, createBaselineTable } from '../../../libs/event-store/b
 import { AppModule } from '../src/app.module';
 import { CaseRepository } from '../src/cases/case-repository';
 import { caseStreamId } from '../src/cases/case-stream';
+import { KeepAliveConnection } from './keep-alive-connection';
 
 const PREFIX = process.env.BENCH_DATABASE_PREFIX ?? 'rectify_bench_test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WRITERS = 8;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const actor = { id: 'bench', role: 'department', unitId: 'unit-a' };
 
 async function main(): Promise<void> {
@@ -69,10 +69,13 @@ async function main(): Promise<void> {
   const body = JSON.stringify({ unitId: 'unit-a', category: 'PROCRASTINATION', title: 'Permit stalled', description: 'bench', source: { kind: 'manual' } });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const writers = { writers: WRITERS, seconds: SECONDS };
+  // One keep-alive connection per writer, one request in flight on each: 8 at a time, as for pg.
+  const connections = await Promise.all(Array.from({ length: WRITERS }, () => KeepAliveConnection.open(baseUrl)));
+  const post = (writer: number, postHeaders: Record<string, string>) => connections[writer].request('POST', '/api/cases', postHeaders, body);
   const [createPerSec, baselinePerSec] = await bestOfInterleaved(
     ROUNDS,
-    () => perSecond(writers, async () => {
-      const status = await post(`${baseUrl}/api/cases`, headers, body);
+    () => perSecond(writers, async (writer) => {
+      const { status } = await post(writer, headers);
       if (status !== 201) throw new Error(`POST /api/cases answered ${status}`);
     }),
     () => perSecond(writers, (writer, i, run) => baselineAppend(pool, `baseline-${run}-${writer}`, i + 1, newEvent(i))),
@@ -80,7 +83,11 @@ async function main(): Promise<void> {
 
   // The shared HTTP stack's ceiling on this machine: a request refused by the token guard (401)
   // goes through every middleware and the problem+json filter but touches no database.
-  const httpCeiling = await perSecond(writers, () => post(`${baseUrl}/api/cases`, { 'content-type': 'application/json' }, body));
+  const httpCeiling = await perSecond(writers, async (writer) => {
+    const { status } = await post(writer, { 'content-type': 'application/json' });
+    if (status !== 401) throw new Error(`POST /api/cases without a token answered ${status}`);
+  });
+  for (const connection of connections) connection.close();
 
   const rows: [string, number][] = [
     ['load 1,000 events, no snapshots (ms)', loads[1000].none],
@@ -104,19 +111,6 @@ async function main(): Promise<void> {
     httpCeilingPerSec: Math.round(httpCeiling),
   }));
   await app.close();
-}
-
-// The client shares the process (and CPU) with the service: node:http with keep-alive costs it far less than fetch.
-const agent = new Agent({ keepAlive: true, maxSockets: WRITERS });
-function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** A realistic long case: opened, assigned, acknowledged, measures, then progress notes. */

@@ -13,8 +13,9 @@ import { REQUIRED_ROLES } from './roles.decorator';
 import { TokenRejectedError } from './token-rejected.error';
 import { TokenService } from './token.service';
 
+/** Express's response and Fastify's reply both set a header with `header()`. */
 interface ChallengeableResponse {
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 /**
@@ -40,7 +41,7 @@ export class JwtAuthGuard implements CanActivate {
     const response = http.getResponse<ChallengeableResponse>();
     const token = bearerToken(request.headers.authorization);
     if (!token) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
+      response.header('WWW-Authenticate', 'Bearer');
       throw new UnauthorizedException('a bearer token is required');
     }
 
@@ -48,7 +49,7 @@ export class JwtAuthGuard implements CanActivate {
       request.user = this.tokens.verify(token);
     } catch (error) {
       if (!(error instanceof TokenRejectedError)) throw error;
-      response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      response.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new UnauthorizedException(error.message);
     }
 

@@ -23,7 +23,7 @@ class CasesController {
 
 function contextFor(handler: keyof CasesController, authorization?: string) {
   const request = { headers: authorization ? { authorization } : {} } as { headers: object; user?: AuthUser };
-  const response = { headers: {} as Record<string, string>, setHeader(n: string, v: string) { this.headers[n] = v; } };
+  const response = { headers: {} as Record<string, string>, header(n: string, v: string) { this.headers[n] = v; } };
   const context = new ExecutionContextHost([request, response], CasesController, CasesController.prototype[handler]);
   context.setType('http');
   return { context, request, response };

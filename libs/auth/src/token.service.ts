@@ -1,8 +1,10 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ServiceEnv } from '@rectify/config';
 import { type AuthUser, isRole } from './auth-user';
 import { TokenRejectedError } from './token-rejected.error';
+import { VerifiedTokens } from './verified-tokens';
 
 const ISSUER = 'rectify';
 
@@ -11,6 +13,7 @@ interface TokenClaims {
   username: string;
   role: string;
   unitId: string | null;
+  exp?: number;
 }
 
 /**
@@ -20,10 +23,13 @@ interface TokenClaims {
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
+  private readonly verified = new VerifiedTokens();
 
   constructor(env: ServiceEnv) {
     this.jwt = new JwtService({
-      secret: env.JWT_SECRET,
+      // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
+      // PEM public key on every verify, and that failed parse cost more than the rest of a request.
+      secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')),
       signOptions: { algorithm: 'HS256', expiresIn: env.JWT_TTL_SECONDS, issuer: ISSUER },
       verifyOptions: { algorithms: ['HS256'], issuer: ISSUER },
     });
@@ -35,6 +41,10 @@ export class TokenService {
   }
 
   verify(token: string): AuthUser {
+    const known = this.verified.get(token, Date.now());
+    if (known === 'expired') throw new TokenRejectedError('expired');
+    if (known) return known;
+
     let claims: Partial<TokenClaims>;
     try {
       claims = this.jwt.verify<Partial<TokenClaims>>(token);
@@ -48,6 +58,9 @@ export class TokenService {
     if (typeof sub !== 'string' || !sub || typeof username !== 'string' || !isRole(role) || !unitOk) {
       throw new TokenRejectedError('invalid');
     }
-    return { id: sub, username, role, unitId: unitId ?? null };
+    const user: AuthUser = { id: sub, username, role, unitId: unitId ?? null };
+    // jsonwebtoken refuses a token from the second `exp` on: so does the cache.
+    if (typeof claims.exp === 'number') this.verified.set(token, user, claims.exp * 1000);
+    return user;
   }
 }

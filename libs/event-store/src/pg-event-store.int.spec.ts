@@ -30,6 +30,35 @@ describe('PgEventStore (real PostgreSQL)', () => {
     expect(versions).toEqual([1, 2, 3]);
   });
 
+  it('commits concurrent appends on the pool together, each stream chained as if alone', async () => {
+    const streams = Array.from({ length: 20 }, (_, i) => `group-${i}`);
+
+    await Promise.all(streams.map((stream, i) => store.append(stream, [testEvent('Opened', { i }), testEvent('Noted', { i })], 0)));
+
+    const { rows: written } = await pool.query<{ txids: number; events: number }>(
+      'SELECT count(DISTINCT txid)::int AS txids, count(*)::int AS events FROM events WHERE stream_id = ANY($1)',
+      [streams],
+    );
+    expect(written[0].events).toBe(40);
+    expect(written[0].txids).toBeLessThan(20); // appends shared transactions
+    for (const stream of streams) expect(await store.verify(stream)).toEqual({ ok: true, checked: 2 });
+  });
+
+  it('refuses only the conflicting append of a group; the others are written', async () => {
+    await store.append('group-taken', [testEvent('Opened')], 0);
+    const streams = Array.from({ length: 10 }, (_, i) => `group-x-${i}`);
+
+    const results = await Promise.allSettled([
+      ...streams.map((stream, i) => store.append(stream, [testEvent('Opened', { i })], 0)),
+      store.append('group-taken', [testEvent('Opened', { again: true })], 0),
+    ]);
+
+    expect(results.slice(0, 10).map((r) => r.status === 'fulfilled' && r.value)).toEqual(streams.map(() => ({ nextVersion: 1, written: true })));
+    expect(results[10]).toMatchObject({ status: 'rejected', reason: { actualVersion: 1, expectedVersion: 0 } });
+    for (const stream of streams) expect(await store.verify(stream)).toEqual({ ok: true, checked: 1 });
+    expect(await store.readStream('group-taken')).toHaveLength(1);
+  });
+
   it('treats a retried append with the same event ids as a no-op', async () => {
     const events = [testEvent('A'), testEvent('B')];
     expect(await store.append('retry-1', events, 0)).toEqual({ nextVersion: 2, written: true });

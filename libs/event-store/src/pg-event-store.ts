@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { ConcurrencyError } from './errors';
 import type { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent, StreamEvent } from './event.types';
+import { GroupCommit } from './group-commit';
 import { chainHash, contentHash } from './hash-chain';
 import { type Queryable, rows } from './queryable';
 import { type StreamHead, StreamHeads } from './stream-heads';
@@ -40,6 +41,16 @@ export class PgEventStore {
   private readonly upcasters: UpcasterChain;
   private readonly heads = new StreamHeads();
   private readonly appendListeners = new Set<() => void>();
+  /** Clients whose transaction appended: the listeners hear of it when the pool gets them back. */
+  private readonly appendedIn = new WeakSet<object>();
+  private watchingReleases = false;
+  /** Appends on the pool at a known head: concurrent ones share one INSERT (see GroupCommit). */
+  private readonly groupCommit = new GroupCommit<ChainedAppend, StreamHead>(
+    (appends) => this.insertChained(appends, this.pool).then(() => appends.map((append) => append.last)),
+    (append) => this.insertChained([append], this.pool).then(() => append.last),
+    // 10 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535 per statement.
+    { weigh: (append) => append.rows.length, maxWeight: 1000 },
+  );
 
   constructor(
     readonly pool: Pool,
@@ -51,7 +62,8 @@ export class PgEventStore {
   /**
    * Appends in one statement (one transaction unless `db` is the caller's). A stream not at
    * `expected` is a ConcurrencyError; retrying with event ids that are already stored in this
-   * stream is a no-op (`written: false`).
+   * stream is a no-op (`written: false`). Concurrent appends on the pool may share their
+   * statement and transaction with other streams' appends (group commit), never their outcome.
    */
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion, db: Queryable = this.pool): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
@@ -59,12 +71,15 @@ export class PgEventStore {
     const contents = serialized.map(({ event, dataJson, metadataJson }) => contentHash({ ...event, streamId, dataJson, metadataJson }));
     const head = expected === 0 ? null : expected === 'any' ? undefined : this.heads.get(streamId);
     try {
-      const last = head !== undefined && (head === null || head.version === expected)
-        ? await this.insertAfterKnownHead(streamId, serialized, contents, head, db)
+      const knownHead = head !== undefined && (head === null || head.version === expected);
+      const last = knownHead
+        ? await this.insertAfterKnownHead(chainAfter(head, streamId, serialized, contents), db)
         : await this.insertViaFunction(streamId, serialized, contents, expected, db);
       if (db === this.pool) {
         this.heads.set(streamId, last);
-        for (const listener of this.appendListeners) listener();
+        this.notifyAppended();
+      } else {
+        this.tellWhenReleased(db);
       }
       return { nextVersion: last.version, written: true };
     } catch (error) {
@@ -76,37 +91,55 @@ export class PgEventStore {
   }
 
   /**
-   * Called after each append this store committed itself (not those inside a caller's
-   * transaction: their caller knows when it commits). Lets the relay and projections in this
-   * process react at once instead of waiting for their next poll. Returns the unsubscribe.
+   * Called after each append this store committed itself, and when the pool gets back a client
+   * whose transaction appended (committed, or rolled back: then a listener finds nothing new).
+   * Lets the relay and projections in this process react at once instead of waiting for their
+   * next poll. Returns the unsubscribe.
    */
   onAppended(listener: () => void): () => void {
     this.appendListeners.add(listener);
     return () => this.appendListeners.delete(listener);
   }
 
-  private async insertAfterKnownHead(streamId: string, events: readonly Serialized[], contents: Buffer[], head: StreamHead | null, db: Queryable): Promise<StreamHead> {
-    const first = (head?.version ?? 0) + 1;
-    const hashes: Buffer[] = [];
-    const prevs: (Buffer | null)[] = [];
-    let previous = head?.hash ?? null;
-    contents.forEach((content, i) => {
-      prevs.push(previous);
-      previous = chainHash(previous, first + i, content);
-      hashes.push(previous);
-    });
-    // Plain VALUES: cheaper for the server than unnest() over array literals.
+  private tellWhenReleased(client: object): void {
+    if (this.appendedIn.has(client)) return;
+    // Listening from the first such append only: most stores never append inside a transaction.
+    if (!this.watchingReleases) {
+      this.watchingReleases = true;
+      // A caller's transaction ends (COMMIT or ROLLBACK) before its client goes back to the pool.
+      this.pool.on('release', (_error: Error | undefined, released: object) => {
+        if (this.appendedIn.delete(released)) this.notifyAppended();
+      });
+    }
+    this.appendedIn.add(client);
+  }
+
+  private notifyAppended(): void {
+    for (const listener of this.appendListeners) listener();
+  }
+
+  private async insertAfterKnownHead(append: ChainedAppend, db: Queryable): Promise<StreamHead> {
+    // On the pool, concurrent appends share one INSERT; inside a caller's transaction, alone.
+    if (db === this.pool) return this.groupCommit.write(append);
+    await this.insertChained([append], db);
+    return append.last;
+  }
+
+  /** One INSERT of the rows of every append (plain VALUES: cheaper for the server than unnest()). */
+  private async insertChained(appends: readonly ChainedAppend[], db: Queryable): Promise<void> {
     const values: unknown[] = [];
-    const tuples = events.map(({ event: e, dataJson, metadataJson }, i) => {
-      const at = values.push(streamId, first + i, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.occurredAt, hashes[i], prevs[i]) - 10;
-      return `($${at + 1},$${at + 2},$${at + 3},$${at + 4},$${at + 5},$${at + 6},$${at + 7},$${at + 8},$${at + 9},$${at + 10})`;
-    });
+    const tuples: string[] = [];
+    for (const append of appends) {
+      for (const row of append.rows) {
+        const at = values.push(...row) - row.length;
+        tuples.push(`(${row.map((_, i) => `$${at + i + 1}`).join(',')})`);
+      }
+    }
     await db.query(
       `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, hash, prev_hash)
        VALUES ${tuples.join(',')}`,
       values,
     );
-    return { version: first + events.length - 1, hash: previous as unknown as Buffer };
   }
 
   private async insertViaFunction(streamId: string, events: readonly Serialized[], contents: Buffer[], expected: ExpectedVersion, db: Queryable): Promise<StreamHead> {
@@ -140,6 +173,51 @@ export class PgEventStore {
       return new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
     }
     return error;
+  }
+
+  /**
+   * Starts several streams in one INSERT: a consumer opening a case per finding of a batch pays
+   * one round trip for all. Every stream must be new; if one exists already the statement (and
+   * the caller's transaction) fails with a unique violation and nothing is written.
+   */
+  async appendToNewStreams(streams: ReadonlyArray<{ streamId: string; events: readonly NewEvent[] }>, db: Queryable = this.pool): Promise<void> {
+    const appends = streams.map(({ streamId, events }) => {
+      if (events.length === 0) throw new Error('append needs at least one event');
+      const serialized = events.map((e) => ({ event: e, dataJson: JSON.stringify(e.data), metadataJson: JSON.stringify(e.metadata) }));
+      const contents = serialized.map(({ event, dataJson, metadataJson }) => contentHash({ ...event, streamId, dataJson, metadataJson }));
+      return chainAfter(null, streamId, serialized, contents);
+    });
+    // 10 parameters a row: 1,000 rows a statement stay far below PostgreSQL's 65,535.
+    let statement: ChainedAppend[] = [];
+    let rowCount = 0;
+    for (const append of appends) {
+      if (statement.length > 0 && rowCount + append.rows.length > 1000) {
+        await this.insertChained(statement, db);
+        statement = [];
+        rowCount = 0;
+      }
+      statement.push(append);
+      rowCount += append.rows.length;
+    }
+    if (statement.length > 0) await this.insertChained(statement, db);
+    if (db === this.pool) {
+      appends.forEach((append, i) => this.heads.set(streams[i].streamId, append.last));
+      this.notifyAppended();
+    } else {
+      this.tellWhenReleased(db);
+    }
+  }
+
+  /** The current version of each stream (0: no such stream), in one query. */
+  async streamVersions(streamIds: readonly string[], db: Queryable = this.pool): Promise<Map<string, number>> {
+    const found = await rows<{ stream_id: string; version: number }>(
+      db,
+      'SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1) GROUP BY stream_id',
+      [streamIds],
+    );
+    const versions = new Map(streamIds.map((id) => [id, 0]));
+    for (const row of found) versions.set(row.stream_id, row.version);
+    return versions;
   }
 
   async streamVersion(streamId: string, db: Queryable = this.pool): Promise<number> {
@@ -305,6 +383,23 @@ interface Serialized {
   event: NewEvent;
   dataJson: string;
   metadataJson: string;
+}
+
+/** The rows of an append after a known head, hashes chained in Node, and the head it leaves. */
+interface ChainedAppend {
+  rows: unknown[][];
+  last: StreamHead;
+}
+
+function chainAfter(head: StreamHead | null, streamId: string, events: readonly Serialized[], contents: Buffer[]): ChainedAppend {
+  const first = (head?.version ?? 0) + 1;
+  let previous = head?.hash ?? null;
+  const rows = events.map(({ event: e, dataJson, metadataJson }, i) => {
+    const prev = previous;
+    previous = chainHash(prev, first + i, contents[i]);
+    return [streamId, first + i, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.occurredAt, previous, prev];
+  });
+  return { rows, last: { version: first + events.length - 1, hash: previous as Buffer } };
 }
 
 function eventColumns(events: readonly Serialized[]): unknown[] {

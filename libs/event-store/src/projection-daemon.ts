@@ -1,8 +1,13 @@
 import type { ProjectionRunner } from './projection-runner';
 
 export interface ProjectionDaemonOptions {
-  /** Pause between polls when there was nothing to apply. */
+  /**
+   * Rounds start at most this often, and this long after one that found nothing (doubled while
+   * that lasts)...
+   */
   idleMs?: number;
+  /** ...up to this. A poke (this process appended) ends the wait, but not the spacing of rounds. */
+  maxIdleMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -15,6 +20,7 @@ export class ProjectionDaemon {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private poked = false;
 
   constructor(
     private readonly runners: readonly ProjectionRunner[],
@@ -27,8 +33,9 @@ export class ProjectionDaemon {
     this.loop = this.run();
   }
 
-  /** Ask for an immediate poll (e.g. right after this process appended events). */
+  /** Ask for a poll as soon as the spacing of rounds allows (e.g. this process appended events). */
   poke(): void {
+    this.poked = true;
     this.wake?.();
   }
 
@@ -39,7 +46,15 @@ export class ProjectionDaemon {
   }
 
   private async run(): Promise<void> {
+    const { idleMs = 50, maxIdleMs = 500 } = this.options;
+    let pause = idleMs;
+    let lastRound = 0;
     while (this.running) {
+      // Every commit of this process pokes: spaced rounds keep a busy log from costing one each.
+      const early = lastRound + idleMs - Date.now();
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+      lastRound = Date.now();
+      this.poked = false;
       let applied = 0;
       for (const runner of this.runners) {
         try {
@@ -48,7 +63,12 @@ export class ProjectionDaemon {
           this.options.onError?.(error);
         }
       }
-      if (applied === 0 && this.running) await this.sleep(this.options.idleMs ?? 50);
+      if (applied > 0 || this.poked) {
+        pause = idleMs;
+      } else if (this.running) {
+        await this.sleep(pause);
+        pause = Math.min(pause * 2, Math.max(idleMs, maxIdleMs));
+      }
     }
   }
 

@@ -1,7 +1,7 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { ClientBase, Pool, PoolClient, QueryResultRow } from 'pg';
 
 /** A pool or a client inside a transaction: every store method can join the caller's transaction. */
-export type Queryable = Pool | PoolClient;
+export type Queryable = Pool | ClientBase;
 
 export async function rows<T extends QueryResultRow>(db: Queryable, text: string, values?: unknown[]): Promise<T[]> {
   return (await db.query<T>(text, values)).rows;

@@ -1,11 +1,11 @@
 export { bootstrapService, createHttpApp, type ServiceOptions } from './bootstrap-service';
-export { configureHttpApp, JSON_BODY_LIMIT, type HttpAppOptions } from './configure-http-app';
+export { configureHttpApp, JSON_BODY_LIMIT, JSON_BODY_LIMIT_BYTES, type HttpAppOptions, type HttpPlatform, platformOf } from './configure-http-app';
 export { HealthModule } from './health/health.module';
 export { HEALTH_CHECKS, type HealthModuleOptions } from './health/health-checks';
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
 export { InvalidRequestException } from './problem/invalid-request.exception';
 export { errorToProblem, unexpectedProblem } from './problem/error-to-problem';
-export { writeProblem } from './problem/write-problem';
+export { writeProblem, type ProblemReply } from './problem/write-problem';
 export { createValidationPipe } from './problem/validation.pipe';
 export {
   PROBLEM_CONTENT_TYPE,
@@ -18,5 +18,6 @@ export { ensureRequestId, requestIdMiddleware, REQUEST_ID_HEADER } from './middl
 export { HttpMetrics, setMetricsRoute } from './middleware/http-metrics';
 export { applySecurityHeaders } from './middleware/security-headers';
 export { setupOpenApi } from './openapi';
+export type { PassthroughResponse } from './passthrough-response';
 export { runService } from './run-service';
 export { PageQuery, toPage, pageSql, QueryBoolean, type Page } from './pagination';

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Roles } from '@rectify/auth';
-import { REQUEST_ID_HEADER } from '@rectify/http';
+import { type PassthroughResponse, REQUEST_ID_HEADER } from '@rectify/http';
 import { ifMatchVersion, requestContext } from '../shared/request-context';
 import { CampaignRepository } from './campaign-repository';
 import { campaignView, resultsView } from './campaign.view';
@@ -39,10 +38,10 @@ export class CampaignsController {
 
   @Get(':id')
   @Roles('inspector', 'admin', 'analyst')
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: PassthroughResponse) {
     const { state, version } = await this.campaigns.load(id);
     if (state.status === 'none') throw CampaignError.notFound(id);
-    res.setHeader('ETag', `"${version}"`);
+    res.header('ETag', `"${version}"`);
     return campaignView(state, version);
   }
 
@@ -55,13 +54,13 @@ export class CampaignsController {
     @Body() dto: IssueTokensDto,
     @Query() query: IssueTokensQuery,
     @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: PassthroughResponse,
     @Headers(REQUEST_ID_HEADER) requestId?: string,
   ) {
     const tokens: string[] = await this.commands.execute(new IssueTokensCommand(id, dto.group, dto.count, new Date(), requestContext(user, requestId)));
     if (query.format === 'csv') {
-      res.type('text/csv');
-      res.setHeader('Content-Disposition', `attachment; filename="ballot-tokens-${id}.csv"`);
+      res.header('Content-Type', 'text/csv; charset=utf-8');
+      res.header('Content-Disposition', `attachment; filename="ballot-tokens-${id}.csv"`);
       return ['token', ...tokens].join('\r\n') + '\r\n';
     }
     return { campaignId: id, group: dto.group, tokens };

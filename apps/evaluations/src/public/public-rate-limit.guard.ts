@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { PassthroughResponse } from '@rectify/http';
 import { EvaluationsEnv } from '../evaluations.env';
 import { TokenBuckets } from './token-bucket';
 
@@ -27,15 +28,21 @@ export class PublicRateLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<ClientRequest>();
     const retryAfter = this.buckets.take(clientAddress(request), Date.now());
     if (retryAfter === 0) return true;
-    http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+    http.getResponse<PassthroughResponse>().header('Retry-After', String(retryAfter));
     throw new TooManyRequestsError();
   }
 }
 
-function clientAddress(request: Request): string {
+/** What the guard reads of a request, on Express and on Fastify alike. */
+interface ClientRequest {
+  headers: IncomingHttpHeaders;
+  socket: { remoteAddress?: string };
+}
+
+function clientAddress(request: ClientRequest): string {
   const forwarded = request.headers['x-forwarded-for'];
   const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').pop()?.trim();
   return last || request.socket.remoteAddress || 'unknown';

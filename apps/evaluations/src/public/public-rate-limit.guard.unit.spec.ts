@@ -4,7 +4,7 @@ import { PublicRateLimitGuard } from './public-rate-limit.guard';
 
 function contextFrom(forwardedFor: string, remoteAddress = '127.0.0.1') {
   const headers: Record<string, string> = {};
-  const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
+  const response = { header: (name: string, value: string) => (headers[name] = value) };
   const request = { headers: { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress } };
   const context = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ExecutionContext;
   return { context, headers };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client, type Pool } from 'pg';
 import { TokenService } from '@rectify/auth';
 import { databaseName, PG_POOL, serviceDatabaseUrl } from '@rectify/database';
@@ -8,7 +8,7 @@ import { createKafka, type IncomingMessage, MessagingLifecycle, parseBrokers } f
 import { AppModule } from '../app.module';
 
 export interface EvaluationsTestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   pool: Pool;
   topicPrefix: string;
   /** `Authorization` header value of an inspector. */

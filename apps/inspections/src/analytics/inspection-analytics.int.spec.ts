@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AuthUser, TokenService } from '@rectify/auth';
 import { PG_POOL } from '@rectify/database';
 import { withTransaction } from '@rectify/event-store';
@@ -33,7 +33,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString(
  *   sealed plan S (unannounced, unit-a and unit-c) → never visited
  */
 describe('GET /api/inspections/analytics (real PostgreSQL and Kafka)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let pool: Pool;
   let tokens: Record<string, string>;
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { CommandBus } from '@nestjs/cqrs';
 import { type AuthUser, CurrentUser, Roles, toActor } from '@rectify/auth';
-import { PageQuery, REQUEST_ID_HEADER } from '@rectify/http';
+import { PageQuery, type PassthroughResponse, REQUEST_ID_HEADER } from '@rectify/http';
 import { IsOptional, IsUUID } from 'class-validator';
 import { withFieldErrors } from '../shared/field-error';
 import { parseIfMatch } from '../shared/if-match';
@@ -65,13 +64,13 @@ export class PlansController {
 
   @Get('plans/:id')
   @Roles('admin', 'inspector', 'analyst', 'department')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: PassthroughResponse) {
     const { state, version } = await this.plans.load(id);
     if (state.status === 'none') throw notFound(id);
     const view = viewOf(state, user);
     if (!view) throw notFound(id);
     if (isSealed(state)) await this.reads.record([id], user, 'GET /api/inspections/plans/:id');
-    res.setHeader('ETag', `"${version}"`);
+    res.header('ETag', `"${version}"`);
     return { ...view, version };
   }
 

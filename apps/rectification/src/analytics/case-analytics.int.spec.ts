@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AuthUser, TokenService } from '@rectify/auth';
 import { PG_POOL } from '@rectify/database';
 import { PgEventStore } from '@rectify/event-store';
@@ -36,7 +36,7 @@ const users: Record<string, AuthUser> = {
  *   E unit-a PROCRASTINATION  never assigned                              → registered
  */
 describe('GET /api/cases/analytics (real PostgreSQL and Kafka)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let tokens: Record<string, string>;
   const ids: Record<'A' | 'B' | 'C' | 'D' | 'E', string> = { A: '', B: '', C: '', D: '', E: '' };
   let openedBefore: Date;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { type AuthUser, CurrentUser } from '@rectify/auth';
 import { PgEventStore } from '@rectify/event-store';
+import type { PassthroughResponse } from '@rectify/http';
 import { canSeeCase } from './case-access';
 import { CaseRepository } from './case-repository';
 import { caseStreamId } from './case-stream';
@@ -28,14 +28,14 @@ export class CaseHistoryController {
   }
 
   @Get(':id/state')
-  async getState(@Param('id', ParseUUIDPipe) id: string, @Query() query: CaseStateQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+  async getState(@Param('id', ParseUUIDPipe) id: string, @Query() query: CaseStateQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: PassthroughResponse) {
     if (query.version !== undefined && query.asOf !== undefined) throw new CaseError('CASE.BAD_TIME_TRAVEL', 400, 'give either version or asOf, not both');
     await this.visible(id, user);
     const { state, version } = await this.cases.load(id, { toVersion: query.version, asOf: query.asOf ? new Date(query.asOf) : undefined });
     if (state.status === 'none' || (query.version !== undefined && version < query.version)) {
       throw new CaseError('CASE.NOT_FOUND', 404, `case ${id} did not exist at that ${query.asOf ? 'instant' : 'version'}`);
     }
-    res.setHeader('ETag', `"${version}"`);
+    res.header('ETag', `"${version}"`);
     return caseView(state, version);
   }
 

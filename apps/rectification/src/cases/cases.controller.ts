@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Roles, toActor } from '@rectify/auth';
 import { Directory } from '@rectify/directory';
-import { REQUEST_ID_HEADER } from '@rectify/http';
+import { type PassthroughResponse, REQUEST_ID_HEADER } from '@rectify/http';
 import { canSeeCase, mayActOn } from './case-access';
 import { CaseRepository } from './case-repository';
 import { caseView } from './case.view';
@@ -80,11 +79,11 @@ export class CasesController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: PassthroughResponse) {
     const { state, version } = await this.cases.load(id);
     // A department asking for another unit's case learns nothing, not even that it exists.
     if (state.status === 'none' || !canSeeCase(user, state)) throw CaseError.notFound(id);
-    res.setHeader('ETag', `"${version}"`);
+    res.header('ETag', `"${version}"`);
     return caseView(state, version);
   }
 

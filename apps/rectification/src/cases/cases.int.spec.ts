@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AuthUser, TokenService } from '@rectify/auth';
 import { toEnvelope } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
@@ -46,7 +46,7 @@ async function publish(service: string, type: string, data: object, options: { e
 }
 
 describe('rectification cases (real PostgreSQL and Kafka)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let pool: Pool;
   let tokens: Record<string, string>;
 

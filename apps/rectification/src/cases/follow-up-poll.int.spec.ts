@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AuthUser, TokenService } from '@rectify/auth';
 import { toEnvelope } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
@@ -66,7 +66,7 @@ const targetRated = (campaignId: string, caseId: string, result: Record<string, 
 });
 
 describe('follow-up polls decide the verification of evaluation cases (real PostgreSQL and Kafka)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let pool: Pool;
   let tokens: Record<string, string>;
 

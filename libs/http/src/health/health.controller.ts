@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nest
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { Public } from '@rectify/auth';
-import type { ServerResponse } from 'node:http';
 import { HEALTH_CHECKS } from './health-checks';
 
 @ApiTags('health')
@@ -16,14 +15,14 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) response: ServerResponse) {
+  async check(@Res({ passthrough: true }) response: { statusCode: number }) {
     try {
       return await this.health.check(this.checks);
     } catch (error) {
       // Terminus reports "down" as a 503 exception; keep its body (which check failed and
       // why) instead of letting the problem filter reduce it to a generic message.
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      response.statusCode = 503;
+      response.statusCode = 503; // Express's response and Fastify's reply alike
       return error.getResponse();
     }
   }

@@ -33,20 +33,27 @@ export class HttpMetrics {
     });
   }
 
+  /** Records one answered request; `route` is its pattern (`/api/cases/:id`), else undefined. */
+  observe(method: string | undefined, route: string | undefined, statusCode: number, seconds: number): void {
+    // Unmatched paths share one label: raw URLs would make the series count unbounded.
+    this.duration.observe({ method, route: route ?? 'unmatched', status_code: String(statusCode) }, seconds);
+  }
+
+  /** Express middleware timing each request. */
   middleware() {
     return (request: RoutedRequest, response: LabelledResponse, next: () => void) => {
-      const end = this.duration.startTimer();
+      const started = process.hrtime.bigint();
       response.once('finish', () => {
-        // Unmatched paths share one label: raw URLs would make the series count unbounded.
-        const route = request.route?.path ?? response.locals?.metricsRoute ?? 'unmatched';
-        end({ method: request.method, route, status_code: String(response.statusCode) });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        this.observe(request.method, request.route?.path ?? response.locals?.metricsRoute, response.statusCode, seconds);
       });
       next();
     };
   }
 
+  /** Express handler of GET /metrics. */
   handler() {
-    return async (_request: unknown, response: Pick<ServerResponse, "setHeader" | "end">) => {
+    return async (_request: unknown, response: Pick<ServerResponse, 'setHeader' | 'end'>) => {
       const body = await this.registry.metrics();
       response.setHeader('Content-Type', this.registry.contentType);
       response.end(body);

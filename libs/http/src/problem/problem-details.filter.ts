@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorToProblem, unexpectedProblem } from './error-to-problem';
-import { writeProblem } from './write-problem';
+import { type ProblemReply, writeProblem } from './write-problem';
 
 /** Renders every error of an HTTP route as RFC 9457 problem+json. */
 @Catch()
@@ -14,7 +14,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     const http = host.switchToHttp();
     const request = http.getRequest<IncomingMessage & { originalUrl?: string }>();
-    const response = http.getResponse<ServerResponse>();
+    // Express hands its response (a ServerResponse), Fastify its reply.
+    const response = http.getResponse<ServerResponse | ProblemReply>();
 
     const problem = errorToProblem(error) ?? unexpectedProblem();
     if (problem.status >= 500) {
