@@ -15,6 +15,7 @@ export {
   EventHandlerRegistry,
   type DataClass,
   type HandlerRegistration,
+  type IntegrationEventBatchHandler,
   type IntegrationEventHandler,
 } from './consumer/handler-registry';
 export { DEFAULT_PROCESSING_POLICY, type Outcome, type ProcessingPolicy } from './consumer/message-processor';
@@ -27,7 +28,7 @@ export { MessagingMigrations, MessagingSchema1763800000100, migrateMessaging } f
 
 // Nest
 export { MessagingModule } from './nest/messaging.module';
-export { HandlesEvent } from './nest/handles-event.decorator';
+export { HandlesEvent, HandlesEventBatch } from './nest/handles-event.decorator';
 export { MessagingLifecycle } from './nest/messaging.lifecycle';
 export type { MessagingAsyncOptions, MessagingOptions, MessagingWiring } from './nest/messaging.options';
 export { KAFKA_ADMIN, KAFKA_CLIENT, MESSAGE_PRODUCER } from './nest/messaging.tokens';

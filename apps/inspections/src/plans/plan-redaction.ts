@@ -1,5 +1,5 @@
 import type { InspectionPlannedV1 } from '@rectify/contracts';
-import type { Checkpoint, RecordedEvent } from '@rectify/event-store';
+import type { Checkpoint, Queryable, RecordedEvent } from '@rectify/event-store';
 import type { EventLog } from '@rectify/messaging';
 import type { InspectionPlannedData } from './domain/plan.events';
 
@@ -17,8 +17,8 @@ export function publicPlanned(stored: InspectionPlannedData): InspectionPlannedV
 export class RedactingEventLog implements EventLog {
   constructor(private readonly log: EventLog) {}
 
-  async readAll(after: Checkpoint, limit?: number): Promise<RecordedEvent[]> {
-    const events = await this.log.readAll(after, limit);
+  async readAll(after: Checkpoint, limit?: number, db?: Queryable): Promise<RecordedEvent[]> {
+    const events = await this.log.readAll(after, limit, db);
     return events.map((event) =>
       event.type === 'InspectionPlanned' ? { ...event, data: publicPlanned(event.data as InspectionPlannedData) } : event,
     );

@@ -15,9 +15,9 @@ import {
 } from '@rectify/contracts';
 import { Directory } from '@rectify/directory';
 import { PgEventStore } from '@rectify/event-store';
-import { HandlesEvent } from '@rectify/messaging';
+import { HandlesEvent, HandlesEventBatch } from '@rectify/messaging';
 import { cancelReminders, scheduleReminders } from '../reminders/reminder-schedule';
-import { causeOf, issueNotice, type NoticeToIssue } from './issue-notice';
+import { causeOf, issueNotice, issueNotices, type NoticeToIssue } from './issue-notice';
 
 /** Escalations go to the commission's desk (inspectors and admins see every unit's notices). */
 export const COMMISSION = 'commission';
@@ -35,21 +35,31 @@ export class CaseNoticesHandler {
     private readonly directory: Directory,
   ) {}
 
-  @HandlesEvent('rectification', 'CaseAssigned', CaseAssignedV1)
-  async onCaseAssigned(event: IntegrationEnvelope<CaseAssignedV1>, tx: PoolClient): Promise<void> {
-    const { caseId, responsibleUnitId, deadline } = event.data;
+  onCaseAssigned(event: IntegrationEnvelope<CaseAssignedV1>, tx: PoolClient): Promise<void> {
+    return this.onCasesAssigned([event], tx);
+  }
+
+  /** Each case's unit, a rectification notice to it and its reminders: the batch's rows in a few statements. */
+  @HandlesEventBatch('rectification', 'CaseAssigned', CaseAssignedV1)
+  async onCasesAssigned(events: IntegrationEnvelope<CaseAssignedV1>[], tx: PoolClient): Promise<void> {
+    // One row per case, as the last assignment of the batch left it (ON CONFLICT may not touch a row twice).
+    const latest = [...new Map(events.map(({ data }) => [data.caseId, data])).values()];
+    const values = latest.flatMap(({ caseId, responsibleUnitId, deadline }) => [caseId, responsibleUnitId, deadline]);
     await tx.query(
-      `INSERT INTO case_units (case_id, responsible_unit_id, deadline) VALUES ($1, $2, $3)
-       ON CONFLICT (case_id) DO UPDATE SET responsible_unit_id = $2, deadline = $3`,
-      [caseId, responsibleUnitId, deadline],
+      `INSERT INTO case_units (case_id, responsible_unit_id, deadline)
+       VALUES ${latest.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ')}
+       ON CONFLICT (case_id) DO UPDATE SET responsible_unit_id = EXCLUDED.responsible_unit_id, deadline = EXCLUDED.deadline`,
+      values,
     );
-    await this.notify(event, tx, {
-      type: 'rectification_notice',
-      unitId: responsibleUnitId,
-      caseId,
-      title: `Rectification notice: case ${short(caseId)} is assigned to your unit, due ${deadline.slice(0, 10)}`,
-    });
-    await scheduleReminders(tx, { caseId, unitId: responsibleUnitId, deadline: new Date(deadline) }, new Date(event.occurredAt));
+    await issueNotices(this.store, tx, events.map((event) => {
+      const { caseId, responsibleUnitId, deadline } = event.data;
+      const title = `Rectification notice: case ${short(caseId)} is assigned to your unit, due ${deadline.slice(0, 10)}`;
+      return { cause: causeOf(event), notice: { type: 'rectification_notice', unitId: responsibleUnitId, caseId, title } };
+    }));
+    for (const event of events) {
+      const { caseId, responsibleUnitId, deadline } = event.data;
+      await scheduleReminders(tx, { caseId, unitId: responsibleUnitId, deadline: new Date(deadline) }, new Date(event.occurredAt));
+    }
   }
 
   @HandlesEvent('rectification', 'DeadlineExtended', DeadlineExtendedV1)

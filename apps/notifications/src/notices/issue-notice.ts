@@ -30,32 +30,46 @@ export const causeOf = (event: IntegrationEnvelope): NoticeCause => ({
 });
 
 /**
- * One notice per (event, recipient, type): the notice id is derived from them, and the stream
- * append at version 0 plus the unique row make a second issue impossible, even from another
- * instance that got the same event in a rebalance.
+ * One notice per (event, recipient, type): the notice id is derived from them, and the unique
+ * row (written first: a second issue stops there) plus the stream append at version 0 make a
+ * second issue impossible, even from another instance that got the same event in a rebalance.
  */
 export async function issueNotice(store: PgEventStore, tx: PoolClient, cause: NoticeCause, notice: NoticeToIssue): Promise<string> {
-  const noticeId = stableUuid('rectify.notice', `${cause.id}:${notice.unitId}:${notice.type}`);
-  // Issued already (the same cause reached us again by another path): nothing to do.
-  if ((await tx.query('SELECT 1 FROM notices WHERE id = $1', [noticeId])).rowCount) return noticeId;
-  const data: NoticeIssuedV1 = { noticeId, ...notice };
-  const occurredAt = cause.at;
-  await store.append(noticeStreamId(noticeId), [{
-    eventId: randomUUID(),
-    type: NotificationsEventTypes.NoticeIssued,
-    schemaVersion: 1,
-    data,
-    metadata: {
-      correlationId: cause.correlationId,
-      causationId: cause.causationId,
-      actor: { id: 'system:notifications', role: 'system', unitId: null },
-    },
-    occurredAt,
-  }], 0, tx);
-  await tx.query(
-    `INSERT INTO notices (id, type, unit_id, case_id, title, source_event_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [noticeId, notice.type, notice.unitId, notice.caseId ?? null, notice.title, cause.id, occurredAt],
-  );
-  await scheduleDeliveries(tx, noticeId, notice.unitId, new Date());
+  const [noticeId] = await issueNotices(store, tx, [{ cause, notice }]);
   return noticeId;
+}
+
+/** issueNotice for several notices, with one INSERT of their rows and one of their events. */
+export async function issueNotices(store: PgEventStore, tx: PoolClient, notices: ReadonlyArray<{ cause: NoticeCause; notice: NoticeToIssue }>): Promise<string[]> {
+  const ids = notices.map(({ cause, notice }) => stableUuid('rectify.notice', `${cause.id}:${notice.unitId}:${notice.type}`));
+  const values: unknown[] = [];
+  const tuples = notices.map(({ cause, notice }, i) => {
+    const at = values.push(ids[i], notice.type, notice.unitId, notice.caseId ?? null, notice.title, cause.id, cause.at);
+    return `($${at - 6}, $${at - 5}, $${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}, $${at})`;
+  });
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO notices (id, type, unit_id, case_id, title, source_event_id, created_at) VALUES ${tuples.join(', ')}
+     ON CONFLICT DO NOTHING RETURNING id`,
+    values,
+  );
+  // Issued already (the same cause reached us again by another path): nothing more to do.
+  const fresh = new Set(rows.map((row) => row.id));
+  const toIssue = notices.map((entry, i) => ({ ...entry, noticeId: ids[i] })).filter(({ noticeId }) => fresh.delete(noticeId));
+  await store.appendToNewStreams(toIssue.map(({ cause, notice, noticeId }) => ({
+    streamId: noticeStreamId(noticeId),
+    events: [{
+      eventId: randomUUID(),
+      type: NotificationsEventTypes.NoticeIssued,
+      schemaVersion: 1,
+      data: { noticeId, ...notice } satisfies NoticeIssuedV1,
+      metadata: {
+        correlationId: cause.correlationId,
+        causationId: cause.causationId,
+        actor: { id: 'system:notifications', role: 'system', unitId: null },
+      },
+      occurredAt: cause.at,
+    }],
+  })), tx);
+  for (const { notice, noticeId } of toIssue) await scheduleDeliveries(tx, noticeId, notice.unitId, new Date());
+  return ids;
 }

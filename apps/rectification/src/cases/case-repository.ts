@@ -55,24 +55,46 @@ export class CaseRepository {
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
       throw new ConcurrencyError(caseStreamId(caseId), context.expectedVersion, version);
     }
-    let state = loaded;
-    const events: NewEvent[] = [];
-    for (const command of commands) {
-      for (const event of decide(command, state)) {
-        state = evolve(state, event, command.metadata.now);
-        events.push({
-          eventId: randomUUID(),
-          type: event.type,
-          schemaVersion: CASE_EVENT_SCHEMA_VERSION[event.type],
-          data: event.data,
-          metadata: { correlationId: context.correlationId, causationId: context.causationId, actor: context.actor },
-          occurredAt: new Date(command.metadata.now),
-        });
-      }
-    }
+    const { state, events } = decideAll(loaded, commands, context);
     // A no-op decision (e.g. an overdue case marked overdue again) writes nothing.
     if (events.length === 0) return { version, state };
     const { nextVersion } = await this.store.append(caseStreamId(caseId), events, version, context.db);
     return { version: nextVersion, state };
   }
+
+  /**
+   * Opens several cases known not to exist yet (see OpenCasesFromSources) with one INSERT for
+   * all their events; if one exists after all, the whole statement fails and writes nothing.
+   */
+  async openAll(cases: ReadonlyArray<{ caseId: string; commands: readonly CaseCommand[]; context: CommandContext }>, db: Queryable): Promise<CommandResult[]> {
+    const decided = cases.map(({ commands, context }) => decideAll(caseReducer.initialState(), commands, context));
+    await this.store.appendToNewStreams(cases.map(({ caseId }, i) => ({ streamId: caseStreamId(caseId), events: decided[i].events })), db);
+    return decided.map(({ state, events }) => ({ version: events.length, state }));
+  }
+
+  /** The current version of each case (0: no such case), in one query. */
+  async versions(caseIds: readonly string[], db?: Queryable): Promise<Map<string, number>> {
+    const byStream = await this.store.streamVersions(caseIds.map(caseStreamId), db);
+    return new Map(caseIds.map((caseId) => [caseId, byStream.get(caseStreamId(caseId)) ?? 0]));
+  }
+}
+
+/** Decides several commands in turn, each on the state the previous ones left. */
+function decideAll(loaded: CaseState, commands: readonly CaseCommand[], context: CommandContext): { state: CaseState; events: NewEvent[] } {
+  let state = loaded;
+  const events: NewEvent[] = [];
+  for (const command of commands) {
+    for (const event of decide(command, state)) {
+      state = evolve(state, event, command.metadata.now);
+      events.push({
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion: CASE_EVENT_SCHEMA_VERSION[event.type],
+        data: event.data,
+        metadata: { correlationId: context.correlationId, causationId: context.causationId, actor: context.actor },
+        occurredAt: new Date(command.metadata.now),
+      });
+    }
+  }
+  return { state, events };
 }

@@ -9,6 +9,7 @@ import { DismissCaseHandler } from './commands/dismiss-case/dismiss-case.handler
 import { ExtendDeadlineHandler } from './commands/extend-deadline/extend-deadline.handler';
 import { MergeCaseHandler } from './commands/merge-case/merge-case.handler';
 import { OpenCaseHandler } from './commands/open-case/open-case.handler';
+import { OpenCasesFromSources } from './commands/open-case/open-cases-from-sources';
 import { PublishBulletinHandler } from './commands/publish-bulletin/publish-bulletin.handler';
 import { RecordAccountabilityHandler } from './commands/record-accountability/record-accountability.handler';
 import { ReopenCaseHandler } from './commands/reopen-case/reopen-case.handler';
@@ -61,7 +62,7 @@ const CONSUMERS = [
 @Module({
   // The clock controller first: its literal `_clock` path must win over `:id` routes.
   controllers: [ClockController, CasesController, CaseHistoryController],
-  providers: [CaseRepository, ...COMMAND_HANDLERS, ...CONSUMERS, CaseProjections, DeadlineWatcher, ListCases, CaseTimeline],
+  providers: [CaseRepository, OpenCasesFromSources, ...COMMAND_HANDLERS, ...CONSUMERS, CaseProjections, DeadlineWatcher, ListCases, CaseTimeline],
   exports: [DeadlineWatcher, CaseProjections, CaseRepository],
 })
 export class CasesModule {}

@@ -1,6 +1,10 @@
 import type { IntegrationEnvelope } from '@rectify/contracts';
 import type { Pool } from 'pg';
+import { inTransaction } from './in-transaction';
 import type { HandlerRegistration } from './handler-registry';
+
+/** Nothing went wrong, but the transaction must not commit: its event was processed before. */
+class AlreadyProcessed extends Error {}
 
 /**
  * Records the event for this consumer and runs the handler in ONE transaction: either both
@@ -13,26 +17,18 @@ export async function applyOnce(
   registration: HandlerRegistration,
   envelope: IntegrationEnvelope,
 ): Promise<boolean> {
-  const tx = await pool.connect();
-  let broken: Error | undefined;
   try {
-    await tx.query('BEGIN');
-    const recorded = await tx.query(
-      'INSERT INTO processed_messages (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [consumer, envelope.eventId],
-    );
-    if (recorded.rowCount === 0) {
-      await tx.query('ROLLBACK');
-      return false;
-    }
-    await registration.handle(envelope, tx);
-    await tx.query('COMMIT');
-    return true;
+    return await inTransaction(pool, async (tx) => {
+      const recorded = await tx.query(
+        'INSERT INTO processed_messages (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [consumer, envelope.eventId],
+      );
+      if (recorded.rowCount === 0) throw new AlreadyProcessed();
+      await registration.handle(envelope, tx);
+      return true;
+    });
   } catch (error) {
-    // A failed rollback means the connection is gone: drop it instead of pooling it.
-    await tx.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    if (error instanceof AlreadyProcessed) return false;
     throw error;
-  } finally {
-    tx.release(broken);
   }
 }

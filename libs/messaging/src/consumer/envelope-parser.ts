@@ -2,6 +2,7 @@ import { IntegrationEnvelope } from '@rectify/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { DataClass } from './handler-registry';
+import { wellFormedEnvelope } from './well-formed-envelope';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -20,6 +21,8 @@ export function parseEnvelope(value: Buffer | string | null): Parsed<Integration
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, error: 'value is not a JSON object' };
   }
+  const wellFormed = wellFormedEnvelope(json as Record<string, unknown>);
+  if (wellFormed) return { ok: true, value: wellFormed };
   const envelope = plainToInstance(IntegrationEnvelope, json);
   const errors = validateSync(envelope, { whitelist: true });
   return errors.length > 0 ? { ok: false, error: `invalid envelope: ${describeErrors(errors)}` } : { ok: true, value: envelope };

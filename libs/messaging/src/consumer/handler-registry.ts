@@ -7,12 +7,24 @@ export type IntegrationEventHandler<TData = unknown> = (
   tx: PoolClient,
 ) => Promise<void>;
 
+/**
+ * Several events of one type at once, in log order, in the transaction that records them all
+ * as processed: set-based writes (one INSERT for all) instead of a round trip per event.
+ */
+export type IntegrationEventBatchHandler<TData = unknown> = (
+  envelopes: IntegrationEnvelope<TData>[],
+  tx: PoolClient,
+) => Promise<void>;
+
 export type DataClass<TData> = new () => TData;
 
 export interface HandlerRegistration<TData = unknown> {
   topic: string;
   type: string;
+  /** One event; a batch handler also gets single events this way (retries after a failed batch). */
   handle: IntegrationEventHandler<TData>;
+  /** If set, consecutive events of this type in a fetched batch are handed over together. */
+  handleBatch?: IntegrationEventBatchHandler<TData>;
   /** Validated with whitelist + forbidNonWhitelisted; the handler then gets an instance of it. */
   dataClass?: DataClass<TData>;
 }

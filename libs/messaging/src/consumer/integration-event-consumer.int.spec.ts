@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IntegrationEnvelope } from '@rectify/contracts';
+import type { PoolClient } from 'pg';
 import { IsString } from 'class-validator';
 import type { KafkaAdmin, KafkaClient, MessageProducer } from '../kafka/kafka.ports';
 import { createTestSchema, type TestSchema } from '../testing/test-database';
@@ -52,6 +53,10 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
   const effects = async (eventId: string) =>
     Number((await db.pool.query('SELECT count(*) FROM test_effects WHERE event_id = $1', [eventId])).rows[0].count);
 
+  const effectTransactions = async (eventIds: string[]) =>
+    Number((await db.pool.query('SELECT count(DISTINCT xmin::text) FROM test_effects WHERE event_id = ANY($1)', [eventIds])).rows[0].count);
+  const outcomesOf = (eventId: string) => outcomes.filter((o) => o.eventId === eventId).map((o) => o.outcome);
+
   const send = (...values: Array<string | IntegrationEnvelope>) =>
     producer.send(
       topic,
@@ -64,12 +69,12 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
 
   async function startConsumer(
     handle: IntegrationEventHandler<FindingRecordedData> = recordEffect,
-    session: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; heartbeatEveryMs?: number } = {},
+    session: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; heartbeatEveryMs?: number; groupId?: string; client?: KafkaClient } = {},
   ) {
     const registry = new EventHandlerRegistry().register({ topic, type: 'FindingRecorded', handle, dataClass: FindingRecordedData });
     consumer = new IntegrationEventConsumer({
-      kafka,
-      groupId: uniqueName('test-group'),
+      kafka: session.client ?? kafka,
+      groupId: session.groupId ?? uniqueName('test-group'),
       topics: [topic],
       pool: db.pool,
       registry,
@@ -87,6 +92,8 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestSchema();
+    // As a service's pool does (libs/database): a connection that dies while idle is dropped, not fatal.
+    db.pool.on('error', () => undefined);
     await db.pool.query('CREATE TABLE test_effects (event_id uuid NOT NULL, finding_id text NOT NULL)');
     kafka = testKafka();
     admin = kafka.admin();
@@ -212,4 +219,139 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
     expect(slowCalls).toBe(1);
     expect(outcomes.filter((o) => o.eventId === slow.eventId).map((o) => o.outcome)).toEqual(['applied']);
   });
+
+  describe('in batches', () => {
+    const findings = (...ids: string[]) => ids.map((id) => envelope('FindingRecorded', { findingId: id }));
+
+    it('applies a fetched batch in one transaction, and the same batch redelivered after a crash not at all', async () => {
+      const batch = findings('b-1', 'b-2', 'b-3', 'b-4');
+      const ids = batch.map((event) => event.eventId);
+      const groupId = uniqueName('test-group');
+      await send(...batch);
+      // The first member commits its effects and dies before its offset commit reaches the broker.
+      await startConsumer(recordEffect, { groupId, client: withoutOffsetCommits(kafka) });
+      await eventually(async () => (await Promise.all(ids.map(effects))).every((n) => n === 1));
+      expect(await effectTransactions(ids)).toBe(1);
+      await consumer?.stop();
+
+      await startConsumer(recordEffect, { groupId });
+      await eventually(() => ids.every((id) => outcomesOf(id).length === 2));
+      expect(ids.map(outcomesOf)).toEqual(ids.map(() => ['applied', 'duplicate']));
+      expect(await Promise.all(ids.map(effects))).toEqual([1, 1, 1, 1]);
+    });
+
+    it('dead-letters the poison message of a batch alone and applies the others once', async () => {
+      const [before, poison, after, last] = findings('p-1', 'poison', 'p-2', 'p-3');
+      let poisonCalls = 0;
+      await send(before, poison, after, last);
+      await startConsumer(async (received, tx) => {
+        if (received.data.findingId === 'poison') {
+          poisonCalls += 1;
+          throw new TypeError('poisoned');
+        }
+        await recordEffect(received, tx);
+      });
+
+      await eventually(async () => (await effects(last.eventId)) === 1);
+      const [letter] = await readTopic(kafka, dlq, (messages) => messages.length >= 1);
+      expect(letter.headers.eventId).toBe(poison.eventId);
+      expect(letter.headers[DLQ_HEADERS.reason]).toBe('handler-failed');
+      // The try inside the batch counts: three tries in all, as for a message on its own.
+      expect(poisonCalls).toBe(3);
+      expect(await Promise.all([before, poison, after, last].map((event) => effects(event.eventId)))).toEqual([1, 0, 1, 1]);
+      expect([before, poison, after, last].map((event) => outcomesOf(event.eventId))).toEqual([['applied'], ['dead-lettered'], ['applied'], ['applied']]);
+    });
+
+    it('applies the batches of different partitions one transaction at a time, so shared rows cannot deadlock them', async () => {
+      // Two partitions' batches bump two shared counters in opposite orders, each waiting after
+      // its first update for the other to make its own (or a second): side by side, a deadlock.
+      ({ topic, dlq } = await createTestTopics(admin, 2));
+      await db.pool.query('CREATE TABLE IF NOT EXISTS test_counters (name text PRIMARY KEY, n int NOT NULL)');
+      await db.pool.query(`INSERT INTO test_counters VALUES ('a', 0), ('b', 0) ON CONFLICT (name) DO UPDATE SET n = 0`);
+      const [ab, ba] = findings('ab', 'ba');
+      // With two partitions kafkajs' default partitioner puts 'counter-a' on 1 and 'counter-b' on 0.
+      await producer.send(topic, [
+        { key: 'counter-a', value: JSON.stringify(ab), headers: { eventId: ab.eventId } },
+        { key: 'counter-b', value: JSON.stringify(ba), headers: { eventId: ba.eventId } },
+      ]);
+      let arrived = 0;
+      let bothArrived!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothArrived = resolve));
+      const tries: string[] = [];
+      await startConsumer(async (received, tx) => {
+        const [first, second] = received.data.findingId === 'ab' ? ['a', 'b'] : ['b', 'a'];
+        tries.push(received.data.findingId);
+        await tx.query('UPDATE test_counters SET n = n + 1 WHERE name = $1', [first]);
+        if (++arrived === 2) bothArrived();
+        await Promise.race([barrier, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+        await tx.query('UPDATE test_counters SET n = n + 1 WHERE name = $1', [second]);
+        await recordEffect(received, tx);
+      });
+
+      await eventually(async () => (await effects(ab.eventId)) === 1 && (await effects(ba.eventId)) === 1);
+      const { rows } = await db.pool.query<{ name: string; n: number }>('SELECT name, n FROM test_counters ORDER BY name');
+      expect(rows).toEqual([{ name: 'a', n: 2 }, { name: 'b', n: 2 }]);
+      // Each handler ran once: no batch was rolled back by a deadlock and retried.
+      expect(tries.sort()).toEqual(['ab', 'ba']);
+    });
+
+    it('hands a batch handler the new events of its type together, in order, and one at a time after a failed batch', async () => {
+      const [first, second, third] = findings('h-1', 'h-2', 'h-3');
+      const [poisoned, healthy] = findings('poison', 'h-4');
+      const calls: string[][] = [];
+      const registry = new EventHandlerRegistry();
+      const handleBatch = async (events: IntegrationEnvelope<FindingRecordedData>[], tx: PoolClient) => {
+        calls.push(events.map((event) => event.data.findingId));
+        if (events.some((event) => event.data.findingId === 'poison')) throw new TypeError('poisoned');
+        for (const event of events) await recordEffect(event, tx);
+      };
+      registry.register({ topic, type: 'FindingRecorded', dataClass: FindingRecordedData, handleBatch, handle: (event, tx) => handleBatch([event], tx) });
+      await send(first, second, first, third);
+      consumer = new IntegrationEventConsumer({
+        kafka,
+        groupId: uniqueName('test-group'),
+        topics: [topic],
+        pool: db.pool,
+        registry,
+        policy: { poisonBackoff: { initialMs: 10, maxMs: 50 } },
+        onSettled: (message, outcome) => outcomes.push({ eventId: message.headers.eventId, outcome }),
+      });
+      await consumer.start();
+      await eventually(async () => (await effects(third.eventId)) === 1);
+      expect(calls).toEqual([['h-1', 'h-2', 'h-3']]);
+
+      await send(poisoned, healthy);
+      await eventually(async () => (await effects(healthy.eventId)) === 1);
+      await readTopic(kafka, dlq, (messages) => messages.length >= 1);
+      // The batch, then each event alone: the poisoned one (first of the run, so the batch's try
+      // counts against it) three times in all, then dead-lettered.
+      expect(calls.slice(1)).toEqual([['poison', 'h-4'], ['poison'], ['poison'], ['h-4']]);
+      expect(await Promise.all([first, second, third, poisoned, healthy].map((event) => effects(event.eventId)))).toEqual([1, 1, 1, 0, 1]);
+    });
+
+    it('applies each event of a batch once when its connection dies mid-batch', async () => {
+      const batch = findings('c-1', 'c-2', 'c-3');
+      let killed = false;
+      await send(...batch);
+      await startConsumer(async (received, tx) => {
+        await recordEffect(received, tx);
+        if (received.data.findingId === 'c-2' && !killed) {
+          killed = true;
+          await tx.query('SELECT pg_terminate_backend(pg_backend_pid())').catch(() => undefined);
+        }
+      });
+
+      await eventually(async () => (await Promise.all(batch.map((event) => effects(event.eventId)))).every((n) => n === 1));
+      expect(killed).toBe(true);
+      expect(batch.map((event) => outcomesOf(event.eventId))).toEqual([['applied'], ['applied'], ['applied']]);
+    });
+  });
 });
+
+/** The real client, except that offset commits never reach the broker (a member that crashes first). */
+function withoutOffsetCommits(kafka: KafkaClient): KafkaClient {
+  return {
+    ...kafka,
+    consumer: (config) => Object.assign(kafka.consumer(config), { commit: () => Promise.resolve() }),
+  };
+}

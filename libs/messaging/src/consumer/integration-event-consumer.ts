@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { IncomingMessage, KafkaClient, MessageConsumer, MessageContext, MessageProducer } from '../kafka/kafka.ports';
+import type { BatchContext, IncomingMessage, KafkaClient, MessageBatch, MessageConsumer, MessageProducer } from '../kafka/kafka.ports';
 import type { LoggerLike } from '../logger-like';
+import { BatchProcessor } from './batch-processor';
 import type { EventHandlerRegistry } from './handler-registry';
 import { DEFAULT_PROCESSING_POLICY, MessageProcessor, type Outcome, type ProcessingPolicy } from './message-processor';
 import { OffsetCommitter } from './offset-committer';
@@ -28,13 +29,14 @@ export interface IntegrationEventConsumerOptions {
 
 /**
  * A consumer group member that validates each integration event, applies its handler once
- * (deduplicated by eventId in the handler's own transaction), dead-letters poison, and
- * commits the Kafka offset only after the message is settled.
+ * (deduplicated by eventId in the transaction of the handler's effect, one transaction per
+ * fetched batch), dead-letters poison, and commits the Kafka offset only after the message is
+ * settled (ADR 009).
  */
 export class IntegrationEventConsumer {
   private readonly consumer: MessageConsumer;
   private readonly dlqProducer: MessageProducer;
-  private readonly processor: MessageProcessor;
+  private readonly processor: BatchProcessor;
   private readonly offsets: OffsetCommitter;
   private readonly logger: LoggerLike;
   private stopping = new AbortController();
@@ -49,14 +51,9 @@ export class IntegrationEventConsumer {
     });
     this.dlqProducer = options.dlqProducer ?? options.kafka.producer();
     this.offsets = new OffsetCommitter(this.consumer, this.logger);
-    this.processor = new MessageProcessor(
-      options.groupId,
-      options.pool,
-      options.registry,
-      this.dlqProducer,
-      { ...DEFAULT_PROCESSING_POLICY, ...options.policy },
-      this.logger,
-    );
+    const policy = { ...DEFAULT_PROCESSING_POLICY, ...options.policy };
+    const single = new MessageProcessor(options.groupId, options.pool, this.dlqProducer, policy, this.logger);
+    this.processor = new BatchProcessor(options.groupId, options.pool, options.registry, single, policy, this.logger);
   }
 
   /** Joins the group and starts consuming in the background. */
@@ -66,7 +63,7 @@ export class IntegrationEventConsumer {
     this.stopping = new AbortController();
     await this.consumer.connect();
     await this.consumer.subscribe(this.options.topics, { fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run((message, context) => this.handle(message, context), {
+    await this.consumer.runBatches((batch, context) => this.handle(batch, context), {
       // Partitions are independent (order matters only within one), so take them side by side.
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
     });
@@ -90,12 +87,15 @@ export class IntegrationEventConsumer {
     this.consumer.resume(this.options.topics);
   }
 
-  private async handle(message: IncomingMessage, context: MessageContext): Promise<void> {
-    const outcome = await this.processor.process(message, context, this.stopping.signal);
-    // An interrupted message is not settled: its offset (and, the partition being sequential,
-    // every later one) stays uncommitted and is read again.
-    if (outcome === 'interrupted') return;
-    this.offsets.mark(message);
-    this.options.onSettled?.(message, outcome);
+  private async handle(batch: MessageBatch, context: BatchContext): Promise<void> {
+    const outcomes = await this.processor.process(batch, context, this.stopping.signal);
+    for (const [i, message] of batch.messages.entries()) {
+      // An interrupted message is not settled: its offset (and, the partition being sequential,
+      // every later one) stays uncommitted and is read again.
+      if (outcomes[i] === 'interrupted') return;
+      context.resolve(message);
+      this.offsets.mark(message);
+      this.options.onSettled?.(message, outcomes[i]);
+    }
   }
 }

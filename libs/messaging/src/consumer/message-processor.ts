@@ -8,8 +8,7 @@ import { classifyError } from '../retry/error-classification';
 import { dlqTopic } from '../topics/topic-names';
 import { applyOnce } from './apply-once';
 import { toDeadLetter, type DeadLetterReason } from './dead-letter';
-import { parseData, parseEnvelope } from './envelope-parser';
-import type { EventHandlerRegistry, HandlerRegistration } from './handler-registry';
+import type { HandlerRegistration } from './handler-registry';
 import { whileHeartbeating } from './heartbeat';
 
 export interface ProcessingPolicy {
@@ -19,6 +18,8 @@ export interface ProcessingPolicy {
   /** Transient failures are retried without limit, with this capped backoff. */
   transientBackoff: BackoffOptions;
   heartbeatEveryMs: number;
+  /** Most events applied in one transaction: bounds how long a batch holds its locks. */
+  maxBatchSize: number;
 }
 
 export const DEFAULT_PROCESSING_POLICY: ProcessingPolicy = {
@@ -26,77 +27,71 @@ export const DEFAULT_PROCESSING_POLICY: ProcessingPolicy = {
   poisonBackoff: { initialMs: 50, maxMs: 500 },
   transientBackoff: { initialMs: 200, maxMs: 30_000 },
   heartbeatEveryMs: 2_000,
+  maxBatchSize: 100,
 };
 
 /**
  * - applied: the handler's effect committed; - duplicate: an earlier delivery already did it;
  * - ignored: no handler for this type; - dead-lettered: sent to `<topic>.dlq`;
- * - interrupted: stopping mid-way, nothing settled (the message will be delivered again).
+ * - interrupted: stopping mid-way (or the partition was taken away), nothing settled: the
+ *   message will be delivered again.
  */
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered' | 'interrupted';
 
-/** Settles one message: everything except "interrupted" lets the consumer commit its offset. */
+/**
+ * Settles one message on its own: its handler in its own transaction, retried while the error
+ * is transient, dead-lettered after `poisonAttempts` other failures. The batch path falls back
+ * to this when a batch's transaction fails.
+ */
 export class MessageProcessor {
   constructor(
     private readonly consumer: string,
     private readonly pool: Pool,
-    private readonly registry: EventHandlerRegistry,
     private readonly dlqProducer: MessageProducer,
     private readonly policy: ProcessingPolicy,
     private readonly logger: LoggerLike,
   ) {}
 
-  async process(message: IncomingMessage, context: MessageContext, stop: AbortSignal): Promise<Outcome> {
-    const envelope = parseEnvelope(message.value);
-    if (!envelope.ok) return this.deadLetter(message, 'invalid-envelope', envelope.error, context, stop);
-    const registration = this.registry.find(message.topic, envelope.value.type);
-    // Unknown types are acknowledged without a processed_messages row: there is no effect to
-    // dedupe, and no row means a handler added later still applies the event on a replay.
-    if (!registration) return 'ignored';
-    let accepted: IntegrationEnvelope = envelope.value;
-    if (registration.dataClass) {
-      const data = parseData(registration.dataClass, envelope.value.data);
-      if (!data.ok) return this.deadLetter(message, 'invalid-data', data.error, context, stop);
-      accepted = Object.assign(envelope.value, { data: data.value });
-    }
-    return whileHeartbeating(context, this.policy.heartbeatEveryMs, () =>
-      this.apply(message, registration, accepted, context, stop),
-    );
-  }
-
-  private async apply(
+  /** `failedBefore`: the error of a try already made (in a batch), counted like any other. */
+  async apply(
     message: IncomingMessage,
     registration: HandlerRegistration,
     envelope: IntegrationEnvelope,
     context: MessageContext,
     stop: AbortSignal,
+    failedBefore?: unknown,
   ): Promise<Outcome> {
     let transientFailures = 0;
     let poisonFailures = 0;
+    let failure = failedBefore;
     while (!stop.aborted) {
+      if (failure !== undefined) {
+        const where = `${envelope.type} ${envelope.eventId} (${message.topic}/${message.partition}@${message.offset})`;
+        if (classifyError(failure) === 'transient') {
+          transientFailures += 1;
+          this.logger.warn(`transient failure #${transientFailures} handling ${where}: ${describeError(failure)}; retrying`);
+          await sleep(backoffDelay(transientFailures, this.policy.transientBackoff), stop);
+        } else {
+          poisonFailures += 1;
+          if (poisonFailures >= this.policy.poisonAttempts) {
+            return this.deadLetter(message, 'handler-failed', describeError(failure), context, stop);
+          }
+          this.logger.warn(`handler failed (${poisonFailures}/${this.policy.poisonAttempts}) on ${where}: ${describeError(failure)}`);
+          await sleep(backoffDelay(poisonFailures, this.policy.poisonBackoff), stop);
+        }
+        if (stop.aborted) break;
+      }
       try {
         return (await applyOnce(this.pool, this.consumer, registration, envelope)) ? 'applied' : 'duplicate';
       } catch (error) {
-        const where = `${envelope.type} ${envelope.eventId} (${message.topic}/${message.partition}@${message.offset})`;
-        if (classifyError(error) === 'transient') {
-          transientFailures += 1;
-          this.logger.warn(`transient failure #${transientFailures} handling ${where}: ${describeError(error)}; retrying`);
-          await sleep(backoffDelay(transientFailures, this.policy.transientBackoff), stop);
-          continue;
-        }
-        poisonFailures += 1;
-        if (poisonFailures >= this.policy.poisonAttempts) {
-          return this.deadLetter(message, 'handler-failed', describeError(error), context, stop);
-        }
-        this.logger.warn(`handler failed (${poisonFailures}/${this.policy.poisonAttempts}) on ${where}: ${describeError(error)}`);
-        await sleep(backoffDelay(poisonFailures, this.policy.poisonBackoff), stop);
+        failure = error;
       }
     }
     return 'interrupted';
   }
 
   /** Never gives up on the DLQ itself: moving on without it would lose the message. */
-  private deadLetter(
+  deadLetter(
     message: IncomingMessage,
     reason: DeadLetterReason,
     error: string,

@@ -25,6 +25,22 @@ export interface MessageContext {
 
 export type MessageHandler = (message: IncomingMessage, context: MessageContext) => Promise<void>;
 
+/** Messages of one partition, in offset order, as one fetch returned them. */
+export interface MessageBatch {
+  topic: string;
+  partition: number;
+  messages: IncomingMessage[];
+}
+
+export interface BatchContext extends MessageContext {
+  /** Read on after `message` when fetching next; unresolved messages are fetched again. */
+  resolve(message: IncomingMessage): void;
+  /** True once the partition was taken away or rewound: the rest of the batch is not ours to settle. */
+  isStale(): boolean;
+}
+
+export type BatchHandler = (batch: MessageBatch, context: BatchContext) => Promise<void>;
+
 export interface MessageProducer {
   connect(): Promise<void>;
   /** Resolves once every message is acknowledged by all in-sync replicas (acks = all). */
@@ -43,6 +59,8 @@ export interface MessageConsumer {
   subscribe(topics: string[], options?: { fromBeginning?: boolean }): Promise<void>;
   /** Starts fetching in the background; offsets are committed only through `commit`. */
   run(handler: MessageHandler, options?: ConsumerRunOptions): Promise<void>;
+  /** Like `run`, a partition's fetched messages at a time (the next fetch waits for every batch). */
+  runBatches(handler: BatchHandler, options?: ConsumerRunOptions): Promise<void>;
   /** Marks `message` as done for this group: the next fetch after a restart starts after it. */
   commit(message: Pick<IncomingMessage, 'topic' | 'partition' | 'offset'>): Promise<void>;
   pause(topics: string[]): void;

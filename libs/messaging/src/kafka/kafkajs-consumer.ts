@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, ConsumerCrashEvent, IHeaders, Kafka } from 'kafkajs';
+import type { Consumer, ConsumerCrashEvent, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { backoffDelay, sleep } from '../retry/backoff';
 import type {
+  BatchHandler,
   ConsumerConfig,
   ConsumerRunOptions,
   IncomingMessage,
@@ -21,7 +22,7 @@ export class KafkajsConsumer implements MessageConsumer {
   private stopped = new AbortController();
   private consumer: Consumer;
   private subscription: { topics: string[]; fromBeginning: boolean } | null = null;
-  private running: { handler: MessageHandler; options: ConsumerRunOptions } | null = null;
+  private running: { handler: { eachMessage: MessageHandler } | { eachBatch: BatchHandler }; options: ConsumerRunOptions } | null = null;
   private readonly paused = new Set<string>();
   private recovering: Promise<void> | null = null;
 
@@ -44,7 +45,12 @@ export class KafkajsConsumer implements MessageConsumer {
   }
 
   async run(handler: MessageHandler, options: ConsumerRunOptions = {}): Promise<void> {
-    this.running = { handler, options };
+    this.running = { handler: { eachMessage: handler }, options };
+    await this.start(this.consumer);
+  }
+
+  async runBatches(handler: BatchHandler, options: ConsumerRunOptions = {}): Promise<void> {
+    this.running = { handler: { eachBatch: handler }, options };
     await this.start(this.consumer);
   }
 
@@ -88,23 +94,27 @@ export class KafkajsConsumer implements MessageConsumer {
   private async start(consumer: Consumer): Promise<void> {
     if (!this.running) return;
     const { handler, options } = this.running;
-    await consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: ({ topic, partition, message, heartbeat }) =>
-        handler(
-          {
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key,
-            value: message.value,
-            headers: headersToStrings(message.headers),
-            timestamp: message.timestamp,
-          },
-          { heartbeat },
-        ),
-    });
+    const partitionsConsumedConcurrently = options.partitionsConsumedConcurrently ?? 1;
+    if ('eachMessage' in handler) {
+      await consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently,
+        eachMessage: ({ topic, partition, message, heartbeat }) =>
+          handler.eachMessage(toIncoming(topic, partition, message), { heartbeat }),
+      });
+    } else {
+      await consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently,
+        // Only what the handler resolves is read past: a batch cut short is fetched again.
+        eachBatchAutoResolve: false,
+        eachBatch: ({ batch, heartbeat, resolveOffset, isStale }) =>
+          handler.eachBatch(
+            { topic: batch.topic, partition: batch.partition, messages: batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m)) },
+            { heartbeat, isStale, resolve: (message) => resolveOffset(message.offset) },
+          ),
+      });
+    }
     if (this.paused.size > 0) consumer.pause([...this.paused].map((topic) => ({ topic })));
   }
 
@@ -124,6 +134,18 @@ export class KafkajsConsumer implements MessageConsumer {
       }
     }
   }
+}
+
+function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: headersToStrings(message.headers),
+    timestamp: message.timestamp,
+  };
 }
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {

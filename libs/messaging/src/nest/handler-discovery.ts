@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { EventHandlerRegistry, IntegrationEventHandler } from '../consumer/handler-registry';
+import type { EventHandlerRegistry, IntegrationEventBatchHandler, IntegrationEventHandler } from '../consumer/handler-registry';
 import { eventsTopic } from '../topics/topic-names';
 import { HANDLES_EVENT, type HandlesEventMetadata } from './handles-event.decorator';
 
@@ -17,10 +17,16 @@ export class HandlerDiscovery {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const handler = instance[method] as IntegrationEventHandler;
+        const handler = instance[method] as IntegrationEventHandler & IntegrationEventBatchHandler;
         const marks = Reflect.getMetadata(HANDLES_EVENT, handler) as HandlesEventMetadata[] | undefined;
-        for (const { from, type, dataClass } of marks ?? []) {
-          registry.register({ topic: eventsTopic(from, topicPrefix), type, dataClass, handle: handler.bind(instance) });
+        for (const { from, type, dataClass, batch } of marks ?? []) {
+          const topic = eventsTopic(from, topicPrefix);
+          if (!batch) {
+            registry.register({ topic, type, dataClass, handle: handler.bind(instance) });
+            continue;
+          }
+          const handleBatch: IntegrationEventBatchHandler = handler.bind(instance);
+          registry.register({ topic, type, dataClass, handleBatch, handle: (event, tx) => handleBatch([event], tx) });
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { DataClass, IntegrationEventHandler } from '../consumer/handler-registry';
+import type { DataClass, IntegrationEventBatchHandler, IntegrationEventHandler } from '../consumer/handler-registry';
 
 export const HANDLES_EVENT = 'rectify:handles-event';
 
@@ -7,6 +7,13 @@ export interface HandlesEventMetadata {
   from: string;
   type: string;
   dataClass?: DataClass<unknown>;
+  /** The method takes an array of events (see HandlesEventBatch). */
+  batch?: boolean;
+}
+
+function mark(metadata: HandlesEventMetadata, handler: object): void {
+  const existing = (Reflect.getMetadata(HANDLES_EVENT, handler) as HandlesEventMetadata[] | undefined) ?? [];
+  Reflect.defineMetadata(HANDLES_EVENT, [...existing, metadata], handler);
 }
 
 /**
@@ -21,9 +28,21 @@ export function HandlesEvent<TData>(from: string, type: string, dataClass?: Data
     _target: object,
     _method: string | symbol,
     descriptor: TypedPropertyDescriptor<IntegrationEventHandler<TData>>,
-  ): void => {
-    const handler = descriptor.value as object;
-    const existing = (Reflect.getMetadata(HANDLES_EVENT, handler) as HandlesEventMetadata[] | undefined) ?? [];
-    Reflect.defineMetadata(HANDLES_EVENT, [...existing, { from, type, dataClass }], handler);
-  };
+  ): void => mark({ from, type, dataClass }, descriptor.value as object);
+}
+
+/**
+ * Like HandlesEvent, for a method that takes the events of one type a fetched batch holds in a
+ * row (in log order; often one, never none) and writes them set-based. It must give each event
+ * the effect it would have on its own: after a failed batch it gets them one at a time.
+ *
+ *   @HandlesEventBatch('inspections', 'FindingRecorded', FindingRecordedData)
+ *   async onFindings(events: IntegrationEnvelope<FindingRecordedData>[], tx: PoolClient) { … }
+ */
+export function HandlesEventBatch<TData>(from: string, type: string, dataClass?: DataClass<TData>) {
+  return (
+    _target: object,
+    _method: string | symbol,
+    descriptor: TypedPropertyDescriptor<IntegrationEventBatchHandler<TData>>,
+  ): void => mark({ from, type, dataClass, batch: true }, descriptor.value as object);
 }

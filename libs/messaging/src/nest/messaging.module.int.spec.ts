@@ -8,7 +8,7 @@ import type { PoolClient } from 'pg';
 import { KafkaHealthIndicator } from '../health/kafka-health.indicator';
 import { createTestSchema, type TestSchema } from '../testing/test-database';
 import { eventually, testBrokers, uniqueName } from '../testing/test-kafka';
-import { HandlesEvent } from './handles-event.decorator';
+import { HandlesEvent, HandlesEventBatch } from './handles-event.decorator';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MessagingModule } from './messaging.module';
 
@@ -24,9 +24,17 @@ class FindingRecordedData {
 // The service consumes its own topic here only to keep the test to one app.
 @Injectable()
 class FindingEffects {
+  readonly batches: string[][] = [];
+
   @HandlesEvent('alpha', 'FindingRecorded', FindingRecordedData)
   async onFinding(event: IntegrationEnvelope<FindingRecordedData>, tx: PoolClient): Promise<void> {
     await tx.query('INSERT INTO test_effects (event_id, finding_id) VALUES ($1, $2)', [event.eventId, event.data.findingId]);
+  }
+
+  @HandlesEventBatch('alpha', 'FindingConfirmed', FindingRecordedData)
+  async onConfirmations(events: IntegrationEnvelope<FindingRecordedData>[], tx: PoolClient): Promise<void> {
+    this.batches.push(events.map((event) => event.data.findingId));
+    for (const event of events) await this.onFinding(event, tx);
   }
 }
 
@@ -75,6 +83,21 @@ describe('MessagingModule in a Nest app (real Kafka and PostgreSQL)', () => {
 
     await eventually(async () => (await db.pool.query('SELECT 1 FROM test_effects WHERE event_id = $1', [eventId])).rowCount === 1);
     expect(app.get(MessagingLifecycle).isRelayLeader).toBe(true);
+  });
+
+  it('hands a @HandlesEventBatch method its events as arrays, in log order', async () => {
+    const events = ['c-1', 'c-2', 'c-3'].map((findingId) => ({
+      eventId: randomUUID(),
+      type: 'FindingConfirmed',
+      schemaVersion: 1,
+      data: { findingId },
+      metadata: { correlationId: randomUUID(), causationId: null, actor: { id: 'u-1', role: 'inspector' } },
+      occurredAt: new Date(),
+    }));
+    await new PgEventStore(db.pool).append('finding-2', events, 0);
+    const ids = events.map((event) => event.eventId);
+    await eventually(async () => (await db.pool.query('SELECT 1 FROM test_effects WHERE event_id = ANY($1)', [ids])).rowCount === 3);
+    expect(app.get(FindingEffects).batches.flat()).toEqual(['c-1', 'c-2', 'c-3']);
   });
 
   it('reports Kafka up through the health indicator', async () => {

@@ -14,7 +14,7 @@ export interface MessagingOptions {
   /** Partitions for topics this service creates when missing (its own, and dead-letter topics). */
   topicPartitions?: number;
   /** Relay this service's log to Kafka (default true). */
-  relay?: boolean | { batchSize?: number; idlePollMs?: number };
+  relay?: boolean | { batchSize?: number; idlePollMs?: number; maxIdlePollMs?: number };
   /** The log the relay reads; defaults to `new PgEventStore(pool)`. */
   eventLog?: (pool: Pool) => EventLog;
   consumerPolicy?: Partial<ProcessingPolicy>;

@@ -1,6 +1,7 @@
-import type { Checkpoint, RecordedEvent } from '@rectify/event-store';
+import type { Checkpoint, Queryable, RecordedEvent } from '@rectify/event-store';
 
 /** What the relay needs from a service's event store: `PgEventStore` satisfies it. */
 export interface EventLog {
-  readAll(after: Checkpoint, limit?: number): Promise<RecordedEvent[]>;
+  /** `db`: the relay's own connection, so reading the log never waits for a pooled one. */
+  readAll(after: Checkpoint, limit?: number, db?: Queryable): Promise<RecordedEvent[]>;
 }

@@ -15,14 +15,16 @@ export interface EventRelayOptions {
   name: string;
   topic: string;
   log: EventLog;
-  /** The service's pool: checkpoints are stored through it. */
+  /** The service's pool: the lock connection (which also saves checkpoints) takes its settings. */
   pool: Pool;
   producer: MessageProducer;
   /** For the dedicated lock + LISTEN connection; defaults to the pool's own settings. */
   lockConnection?: ClientConfig;
   batchSize?: number;
-  /** How long to wait for an append notification before reading the log anyway. */
+  /** How long to wait for an append notification before reading the log anyway... */
   idlePollMs?: number;
+  /** ...doubled after each read that found nothing, up to this (appends by this process wake it at once). */
+  maxIdlePollMs?: number;
   /** How often a standby asks for the lock. */
   standbyPollMs?: number;
   backoff?: BackoffOptions;
@@ -52,11 +54,11 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * batch: delivery is at least once and consumers dedupe by eventId.
  */
 export class EventRelay {
-  private readonly checkpoints: RelayCheckpoints;
   private readonly leadership: RelayLeadership;
   private readonly logger: LoggerLike;
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly maxIdlePollMs: number;
   private readonly backoff: BackoffOptions;
   private stopping = new AbortController();
   private running: Promise<void> | null = null;
@@ -64,7 +66,6 @@ export class EventRelay {
   private published: Checkpoint | null = null;
 
   constructor(private readonly options: EventRelayOptions) {
-    this.checkpoints = new RelayCheckpoints(options.pool, options.name);
     this.leadership = new RelayLeadership(
       options.lockConnection ?? (options.pool.options as ClientConfig),
       options.name,
@@ -73,6 +74,7 @@ export class EventRelay {
     this.logger = options.logger ?? new Logger(`EventRelay(${options.name})`);
     this.batchSize = options.batchSize ?? 500;
     this.idlePollMs = options.idlePollMs ?? 50;
+    this.maxIdlePollMs = Math.max(this.idlePollMs, options.maxIdlePollMs ?? 500);
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
   }
 
@@ -127,18 +129,23 @@ export class EventRelay {
 
   private async publishWhileLeading(session: LeaderSession, signal: AbortSignal): Promise<void> {
     const step = <T>(what: string, work: () => Promise<T>) => this.retrying(what, work, session, signal);
-    let checkpoint = await step('load checkpoint', () => this.checkpoints.load());
+    const checkpoints = new RelayCheckpoints(session.connection, this.options.name);
+    let checkpoint = await step('load checkpoint', () => checkpoints.load());
+    // An idle log is read less and less often; what this process appends wakes the relay anyway.
+    let idlePoll = this.idlePollMs;
     while (session.holds && !signal.aborted) {
-      const batch = await step('read log', () => this.options.log.readAll(checkpoint, this.batchSize));
+      const batch = await step('read log', () => this.options.log.readAll(checkpoint, this.batchSize, session.connection));
       if (batch.length === 0) {
-        await session.waitForAppend(this.idlePollMs, signal);
+        await session.waitForAppend(idlePoll, signal);
+        idlePoll = Math.min(idlePoll * 2, this.maxIdlePollMs);
         continue;
       }
+      idlePoll = this.idlePollMs;
       const messages = batch.map(toRelayMessage);
       await step('publish', () => this.options.producer.send(this.options.topic, messages));
       const last = batch[batch.length - 1];
       const next = { txid: last.txid, position: last.position };
-      await step('save checkpoint', () => this.checkpoints.save(next));
+      await step('save checkpoint', () => checkpoints.save(next));
       checkpoint = this.published = next;
     }
   }

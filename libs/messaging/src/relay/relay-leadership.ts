@@ -33,6 +33,9 @@ export class RelayLeadership {
         );
         if (rows[0].locked) {
           await client.query(`LISTEN ${EVENT_STORE_APPENDED_CHANNEL}`);
+          // The leader's checkpoints go through this connection (see LeaderSession.connection):
+          // losing one to a database crash only means publishing a few events again.
+          await client.query('SET synchronous_commit = off');
           return session;
         }
         await sleep(this.standbyPollMs, signal);
@@ -64,6 +67,15 @@ export class LeaderSession {
 
   get holds(): boolean {
     return !this.lost;
+  }
+
+  /**
+   * The connection that holds the lock. The leader reads the log through it (never queueing for
+   * a pooled connection behind the service's own work) and saves checkpoints through it: they
+   * can only be written while this process leads, and commit without waiting for the WAL flush.
+   */
+  get connection(): Client {
+    return this.client;
   }
 
   /** Waits up to `ms` for an append notification; returns at once if one came since the last wait. */

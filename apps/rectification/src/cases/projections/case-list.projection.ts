@@ -52,26 +52,41 @@ function changes(event: CaseEvent): Sets | undefined {
 export const caseListProjection: Projection = {
   name: 'case_list',
   async apply(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
+    // Opened cases are inserted together, one statement for a run of them (a busy log is mostly
+    // openings); any other change first writes the runs before it, so every change follows its row.
+    const opened: unknown[][] = [];
+    const insertOpened = async () => {
+      if (opened.length === 0) return;
+      const values = opened.flat();
+      const tuples = opened.map((_, i) => {
+        const [id, unit, category, title, severity, kind, ref, version, at] = Array.from({ length: 9 }, (__, j) => `$${i * 9 + j + 1}`);
+        return `(${id}, ${unit}, ${category}, ${title}, ${severity}, 'registered', ${kind}, ${ref}, ${version}, ${at}, ${at})`;
+      });
+      opened.length = 0;
+      await tx.query(
+        `INSERT INTO case_list (id, unit_id, category, title, severity, status, source_kind, source_ref, version, opened_at, updated_at)
+         VALUES ${tuples.join(',')}
+         ON CONFLICT (id) DO NOTHING`,
+        values,
+      );
+    };
     for (const recorded of events) {
       if (!recorded.streamId.startsWith('case-')) continue;
       const event = { type: recorded.type, data: recorded.data } as CaseEvent;
       const at = recorded.occurredAt;
       if (event.type === 'CaseOpened') {
         const d = event.data;
-        await tx.query(
-          `INSERT INTO case_list (id, unit_id, category, title, severity, status, source_kind, source_ref, version, opened_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, 'registered', $6, $7, $8, $9, $9)
-           ON CONFLICT (id) DO NOTHING`,
-          [d.caseId, d.unitId, d.category, d.title, d.severity, d.source.kind, d.source.ref, recorded.streamVersion, at],
-        );
+        opened.push([d.caseId, d.unitId, d.category, d.title, d.severity, d.source.kind, d.source.ref, recorded.streamVersion, at]);
         continue;
       }
       const sets = changes(event);
       if (!sets) continue;
+      await insertOpened();
       const values: unknown[] = [event.data.caseId, recorded.streamVersion, at];
       const assignments = Object.entries(sets).map(([column, value]) => `${column} = $${values.push(value)}`);
       await tx.query(`UPDATE case_list SET ${[...assignments, 'version = $2', 'updated_at = $3'].join(', ')} WHERE id = $1`, values);
     }
+    await insertOpened();
   },
 };
 
