@@ -48,6 +48,10 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+const ANNOUNCED_RECHECK_MIN_MS = 5;
+const ANNOUNCED_RECHECK_MAX_MS = 200;
+const ANNOUNCED_RECHECK_FOR_MS = 10_000;
+
 /**
  * Publishes the service's committed events, in log order, to its topic. The checkpoint moves
  * only after the broker acknowledged the batch, so a crash re-publishes at most the last
@@ -133,13 +137,25 @@ export class EventRelay {
     let checkpoint = await step('load checkpoint', () => checkpoints.load());
     // An idle log is read less and less often; what this process appends wakes the relay anyway.
     let idlePoll = this.idlePollMs;
+    // An announced append can stay invisible for a moment: the log is read below the oldest
+    // transaction still running anywhere in the cluster. Look again soon, for a while, rather than
+    // after a full idle wait.
+    let announcedAt: number | null = null;
+    let recheckMs = ANNOUNCED_RECHECK_MIN_MS;
     while (session.holds && !signal.aborted) {
       const batch = await step('read log', () => this.options.log.readAll(checkpoint, this.batchSize, session.connection));
       if (batch.length === 0) {
-        await session.waitForAppend(idlePoll, signal);
-        idlePoll = Math.min(idlePoll * 2, this.maxIdlePollMs);
+        if (announcedAt !== null && Date.now() - announcedAt < ANNOUNCED_RECHECK_FOR_MS) {
+          await session.waitForAppend(recheckMs, signal);
+          recheckMs = Math.min(recheckMs * 2, ANNOUNCED_RECHECK_MAX_MS);
+          continue;
+        }
+        announcedAt = (await session.waitForAppend(idlePoll, signal)) ? Date.now() : null;
+        recheckMs = ANNOUNCED_RECHECK_MIN_MS;
+        if (announcedAt === null) idlePoll = Math.min(idlePoll * 2, this.maxIdlePollMs);
         continue;
       }
+      announcedAt = null;
       idlePoll = this.idlePollMs;
       const messages = batch.map(toRelayMessage);
       await step('publish', () => this.options.producer.send(this.options.topic, messages));

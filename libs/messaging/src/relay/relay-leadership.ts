@@ -78,8 +78,11 @@ export class LeaderSession {
     return this.client;
   }
 
-  /** Waits up to `ms` for an append notification; returns at once if one came since the last wait. */
-  async waitForAppend(ms: number, signal: AbortSignal): Promise<void> {
+  /**
+   * Waits up to `ms` for an append notification; returns at once if one came since the last wait.
+   * True when an append was announced (rather than the time running out).
+   */
+  async waitForAppend(ms: number, signal: AbortSignal): Promise<boolean> {
     if (!this.notified && !this.lost) {
       const woken = new AbortController();
       const wake = () => woken.abort();
@@ -89,7 +92,9 @@ export class LeaderSession {
       signal.removeEventListener('abort', wake);
       this.wake = null;
     }
+    const announced = this.notified;
     this.notified = false;
+    return announced;
   }
 
   /** Same as a notification: something was appended (told in-process by the writer). */
