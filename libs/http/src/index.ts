@@ -21,3 +21,4 @@ export { setupOpenApi } from './openapi';
 export type { PassthroughResponse } from './passthrough-response';
 export { runService } from './run-service';
 export { PageQuery, toPage, pageSql, QueryBoolean, type Page } from './pagination';
+export { AnalyticsWindowQuery, type AnalyticsWindow, DEFAULT_WINDOW_DAYS, resolveWindow } from './analytics-window';

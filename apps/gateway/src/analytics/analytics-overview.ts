@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UpstreamFailedError } from './analytics.errors';
 import { AnalyticsUpstreams, UpstreamUnanswered } from './analytics-upstreams';
-import type { AnalyticsWindow } from './analytics-window';
+import type { AnalyticsWindow } from '@rectify/http';
 
 /** What each service answers: its part plus the window it used (the same one, sent by the gateway). */
 type Part<T> = { from: string; to: string } & T;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayEnv } from '../gateway.env';
 import { UpstreamRefusedError } from './analytics.errors';
-import type { AnalyticsWindow } from './analytics-window';
+import type { AnalyticsWindow } from '@rectify/http';
 
 export const ANALYTICS_PARTS = {
   rectification: '/api/cases/analytics',

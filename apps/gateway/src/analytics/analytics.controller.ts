@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { REQUEST_ID_HEADER } from '@rectify/http';
 import { AnalyticsOverview } from './analytics-overview';
-import { AnalyticsWindowQuery, resolveWindow } from './analytics-window';
+import { AnalyticsWindowQuery, resolveWindow } from '@rectify/http';
 
 /**
  * Any signed-in user: inspectors, analysts and admins see every unit, a department its own unit

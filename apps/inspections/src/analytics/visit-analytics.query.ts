@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { AuthUser } from '@rectify/auth';
 import { PG_POOL } from '@rectify/database';
-import type { AnalyticsWindow } from './analytics-window';
+import type { AnalyticsWindow } from '@rectify/http';
 
 /**
  * The `inspections` part of the analytics overview: visits whose arrival lies in [from, to),

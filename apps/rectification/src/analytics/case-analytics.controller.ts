@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type AuthUser, CurrentUser } from '@rectify/auth';
-import { AnalyticsWindowQuery, resolveWindow } from './analytics-window';
+import { AnalyticsWindowQuery, resolveWindow } from '@rectify/http';
 import { CaseAnalytics } from './case-analytics.query';
 
 /**

@@ -4,7 +4,7 @@ import type { AuthUser } from '@rectify/auth';
 import { TAXONOMY_CODES } from '@rectify/contracts';
 import { PG_POOL } from '@rectify/database';
 import { CASE_STATUSES, OPEN_STATUSES } from '../cases/domain/case.state';
-import type { AnalyticsWindow } from './analytics-window';
+import type { AnalyticsWindow } from '@rectify/http';
 import { isoWeeksBetween } from './iso-week';
 
 interface GroupRow {

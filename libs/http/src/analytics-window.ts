@@ -1,5 +1,5 @@
 import { IsISO8601, IsOptional } from 'class-validator';
-import { InvalidRequestException } from '@rectify/http';
+import { InvalidRequestException } from './problem/invalid-request.exception';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 90;

@@ -1,4 +1,4 @@
-import { InvalidRequestException } from '@rectify/http';
+import { InvalidRequestException } from './problem/invalid-request.exception';
 import { resolveWindow } from './analytics-window';
 
 const now = new Date('2025-06-01T12:00:00.000Z');
