@@ -9,5 +9,6 @@ export { type Upcaster } from './upcasting';
 export { type Queryable, withTransaction } from './queryable';
 export { EventStoreModule, type EventStoreModuleOptions } from './nest/event-store.module';
 export { stableUuid } from './stable-id';
-export { ProjectionDaemon, type ProjectionDaemonOptions } from './projection-daemon';
+export { ProjectionDaemon, type ProjectionDaemonOptions, type CatchesUp } from './projection-daemon';
+export { ProjectionGroup } from './projection-group';
 export { ProjectionsHost } from './nest/projections-host';

@@ -1,4 +1,7 @@
-import type { ProjectionRunner } from './projection-runner';
+/** A ProjectionRunner or a ProjectionGroup: applies what is visible, says how much. */
+export interface CatchesUp {
+  catchUp(): Promise<number>;
+}
 
 export interface ProjectionDaemonOptions {
   /**
@@ -23,7 +26,7 @@ export class ProjectionDaemon {
   private poked = false;
 
   constructor(
-    private readonly runners: readonly ProjectionRunner[],
+    private readonly runners: readonly CatchesUp[],
     private readonly options: ProjectionDaemonOptions = {},
   ) {}
 

@@ -3,6 +3,7 @@ import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Par
 import { type AuthUser, CurrentUser, Roles, toActor } from '@rectify/auth';
 import { type FindingRecordedV1, InspectionsEventTypes } from '@rectify/contracts';
 import { PgEventStore } from '@rectify/event-store';
+import type { PoolClient } from 'pg';
 import { REQUEST_ID_HEADER } from '@rectify/http';
 import { IdempotentCommands } from '../shared/idempotency';
 import { findingStreamId } from './finding-stream';
@@ -24,18 +25,27 @@ export class FindingsController {
     @Headers(REQUEST_ID_HEADER) requestId?: string,
     @Headers('idempotency-key') key?: string,
   ) {
-    const { body } = await this.idempotent.run('POST /findings', key, user.id, async (tx) => {
-      const findingId = randomUUID();
-      const data: FindingRecordedV1 = { findingId, source: 'inspection_finding', ...dto };
-      await this.store.append(findingStreamId(findingId), [{
+    const findingId = randomUUID();
+    const data: FindingRecordedV1 = { findingId, source: 'inspection_finding', ...dto };
+    const record = (db?: PoolClient) =>
+      this.store.append(findingStreamId(findingId), [{
         eventId: randomUUID(),
         type: InspectionsEventTypes.FindingRecorded,
         schemaVersion: 1,
         data,
         metadata: { correlationId: requestId ?? randomUUID(), causationId: null, actor: toActor(user) },
         occurredAt: new Date(),
-      }], 0, tx);
-      return { status: 201, body: { id: findingId, category: dto.category } };
+      }], 0, db);
+    const response = { status: 201, body: { id: findingId, category: dto.category } };
+    // Without a key nothing else is written: the append alone, which concurrent requests share
+    // (group commit). With one, the key is claimed in the append's transaction.
+    if (!key) {
+      await record();
+      return response.body;
+    }
+    const { body } = await this.idempotent.run('POST /findings', key, user.id, async (tx) => {
+      await record(tx);
+      return response;
     });
     return body;
   }

@@ -1,32 +1,52 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { PgEventStore } from '../pg-event-store';
 import { ProjectionDaemon } from '../projection-daemon';
-import { CheckpointMoved, type Projection, ProjectionRunner } from '../projection-runner';
+import { ProjectionGroup } from '../projection-group';
+import { CheckpointMoved, type Projection } from '../projection-runner';
 
 const SETTLE_LIMIT_MS = 10_000;
 
+/** Every host of one store feeds one group and one daemon: one read and one transaction a round. */
+interface SharedProjections {
+  group: ProjectionGroup;
+  daemon: ProjectionDaemon;
+  running: number;
+  unsubscribe: () => void;
+}
+
+const shared = new WeakMap<PgEventStore, SharedProjections>();
+
+function sharedBy(store: PgEventStore): SharedProjections {
+  let entry = shared.get(store);
+  if (!entry) {
+    const logger = new Logger('Projections');
+    const group = new ProjectionGroup(store);
+    const daemon = new ProjectionDaemon([group], { onError: (error) => logger.warn(`projection failed, retrying: ${String(error)}`) });
+    entry = { group, daemon, running: 0, unsubscribe: store.onAppended(() => daemon.poke()) };
+    shared.set(store, entry);
+  }
+  return entry;
+}
+
 /**
  * Keeps a service's read models caught up with its log while it runs: a daemon polls, and this
- * process's own appends wake it at once. A service declares one subclass naming its projections:
+ * process's own appends wake it at once. A service declares a subclass naming its projections
+ * (several subclasses of one service share one daemon and apply each batch in one transaction):
  *
  *   @Injectable() export class CaseProjections extends ProjectionsHost {
  *     constructor(store: PgEventStore) { super(store, CASE_PROJECTIONS, 'CaseProjections'); }
  *   }
  */
 export abstract class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly runners: ProjectionRunner[];
-  private readonly daemon: ProjectionDaemon;
-  private readonly unsubscribe: () => void;
+  private readonly shared: SharedProjections;
   private readonly store: PgEventStore;
+  private started = false;
 
-  protected constructor(store: PgEventStore, projections: readonly Projection[], name: string) {
+  // `name` is kept for subclasses' call sites and logs; the shared daemon logs as 'Projections'.
+  protected constructor(store: PgEventStore, projections: readonly Projection[], _name: string) {
     this.store = store;
-    const logger = new Logger(name);
-    this.runners = projections.map((projection) => new ProjectionRunner(store, projection));
-    this.daemon = new ProjectionDaemon(this.runners, {
-      onError: (error) => logger.warn(`projection failed, retrying: ${String(error)}`),
-    });
-    this.unsubscribe = store.onAppended(() => this.daemon.poke());
+    this.shared = sharedBy(store);
+    this.shared.group.add(projections);
   }
 
   /**
@@ -44,29 +64,29 @@ export abstract class ProjectionsHost implements OnApplicationBootstrap, OnAppli
       if (settled.rows[0].settled) break;
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
-    await this.applyCommitted();
-  }
-
-  private async applyCommitted(): Promise<void> {
-    for (const runner of this.runners) {
-      for (;;) {
-        try {
-          await runner.catchUp();
-          break;
-        } catch (error) {
-          // The daemon moved the checkpoint under us: it applied that batch; read on from there.
-          if (!(error instanceof CheckpointMoved)) throw error;
-        }
+    for (;;) {
+      try {
+        await this.shared.group.catchUp();
+        return;
+      } catch (error) {
+        // The daemon moved the checkpoints under us: it applied that batch; read on from there.
+        if (!(error instanceof CheckpointMoved)) throw error;
       }
     }
   }
 
   onApplicationBootstrap(): void {
-    this.daemon.start();
+    if (this.started) return;
+    this.started = true;
+    if (this.shared.running++ === 0) this.shared.daemon.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.unsubscribe();
-    await this.daemon.stop();
+    if (!this.started) return;
+    this.started = false;
+    if (--this.shared.running > 0) return;
+    this.shared.unsubscribe();
+    shared.delete(this.store);
+    await this.shared.daemon.stop();
   }
 }

@@ -27,6 +27,8 @@ export interface HandlerRegistration<TData = unknown> {
   handleBatch?: IntegrationEventBatchHandler<TData>;
   /** Validated with whitelist + forbidNonWhitelisted; the handler then gets an instance of it. */
   dataClass?: DataClass<TData>;
+  /** Events whose data fails this are of no use here: ignored without a transaction. */
+  when?: (data: TData) => boolean;
 }
 
 /** Which handler takes which (topic, type). One handler per pair, so one effect per event. */

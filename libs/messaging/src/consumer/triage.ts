@@ -24,8 +24,13 @@ export function triage(message: IncomingMessage, registry: EventHandlerRegistry)
   // The envelope, not the header, says what the event is.
   const registration = registry.find(message.topic, envelope.value.type);
   if (!registration) return { kind: 'ignore' };
-  if (!registration.dataClass) return { kind: 'apply', registration, envelope: envelope.value };
+  if (!registration.dataClass) return wanted(registration, envelope.value);
   const data = parseData(registration.dataClass, envelope.value.data);
   if (!data.ok) return { kind: 'dead-letter', reason: 'invalid-data', error: data.error };
-  return { kind: 'apply', registration, envelope: Object.assign(envelope.value, { data: data.value }) };
+  return wanted(registration, Object.assign(envelope.value, { data: data.value }));
+}
+
+function wanted(registration: HandlerRegistration, envelope: IntegrationEnvelope): Triage {
+  if (registration.when && !registration.when(envelope.data)) return { kind: 'ignore' };
+  return { kind: 'apply', registration, envelope };
 }

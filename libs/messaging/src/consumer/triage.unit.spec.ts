@@ -57,4 +57,26 @@ describe('triage', () => {
     expect(decision.kind).toBe('apply');
     expect(decision.kind === 'apply' && decision.envelope.data).toBeInstanceOf(FindingData);
   });
+
+  describe('with a `when` on the registration', () => {
+    const choosy = new EventHandlerRegistry().register<FindingData>({
+      topic: TOPIC,
+      type: 'FindingRecorded',
+      handle: async () => undefined,
+      dataClass: FindingData,
+      when: (data) => data.findingId.startsWith('wanted-'),
+    });
+
+    it('ignores a valid event the handler has no use for', () => {
+      expect(triage(message(envelope('FindingRecorded', { findingId: 'f-1' })), choosy)).toEqual({ kind: 'ignore' });
+    });
+
+    it('applies one it wants', () => {
+      expect(triage(message(envelope('FindingRecorded', { findingId: 'wanted-1' })), choosy)).toMatchObject({ kind: 'apply' });
+    });
+
+    it('still dead-letters data its class refuses, before asking', () => {
+      expect(triage(message(envelope('FindingRecorded', { findingId: 7 })), choosy)).toMatchObject({ kind: 'dead-letter', reason: 'invalid-data' });
+    });
+  });
 });

@@ -19,14 +19,14 @@ export class HandlerDiscovery {
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
         const handler = instance[method] as IntegrationEventHandler & IntegrationEventBatchHandler;
         const marks = Reflect.getMetadata(HANDLES_EVENT, handler) as HandlesEventMetadata[] | undefined;
-        for (const { from, type, dataClass, batch } of marks ?? []) {
+        for (const { from, type, dataClass, batch, when } of marks ?? []) {
           const topic = eventsTopic(from, topicPrefix);
           if (!batch) {
-            registry.register({ topic, type, dataClass, handle: handler.bind(instance) });
+            registry.register({ topic, type, dataClass, when, handle: handler.bind(instance) });
             continue;
           }
           const handleBatch: IntegrationEventBatchHandler = handler.bind(instance);
-          registry.register({ topic, type, dataClass, handleBatch, handle: (event, tx) => handleBatch([event], tx) });
+          registry.register({ topic, type, dataClass, when, handleBatch, handle: (event, tx) => handleBatch([event], tx) });
         }
       }
     }

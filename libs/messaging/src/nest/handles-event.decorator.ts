@@ -9,6 +9,17 @@ export interface HandlesEventMetadata {
   dataClass?: DataClass<unknown>;
   /** The method takes an array of events (see HandlesEventBatch). */
   batch?: boolean;
+  when?: (data: unknown) => boolean;
+}
+
+export interface HandlesEventOptions<TData> {
+  /**
+   * Which events of the type this handler has any use for, judged on the validated data. The
+   * rest are acknowledged like a type nobody handles: no transaction, no processed_messages row
+   * (there is no effect to dedupe), so a handler that widens `when` later still applies them on
+   * a replay.
+   */
+  when?: (data: TData) => boolean;
 }
 
 function mark(metadata: HandlesEventMetadata, handler: object): void {
@@ -23,12 +34,12 @@ function mark(metadata: HandlesEventMetadata, handler: object): void {
  *   @HandlesEvent('inspections', 'FindingRecorded', FindingRecordedData)
  *   async onFinding(event: IntegrationEnvelope<FindingRecordedData>, tx: PoolClient) { … }
  */
-export function HandlesEvent<TData>(from: string, type: string, dataClass?: DataClass<TData>) {
+export function HandlesEvent<TData>(from: string, type: string, dataClass?: DataClass<TData>, options: HandlesEventOptions<TData> = {}) {
   return (
     _target: object,
     _method: string | symbol,
     descriptor: TypedPropertyDescriptor<IntegrationEventHandler<TData>>,
-  ): void => mark({ from, type, dataClass }, descriptor.value as object);
+  ): void => mark({ from, type, dataClass, when: options.when as HandlesEventMetadata['when'] }, descriptor.value as object);
 }
 
 /**
@@ -39,10 +50,10 @@ export function HandlesEvent<TData>(from: string, type: string, dataClass?: Data
  *   @HandlesEventBatch('inspections', 'FindingRecorded', FindingRecordedData)
  *   async onFindings(events: IntegrationEnvelope<FindingRecordedData>[], tx: PoolClient) { … }
  */
-export function HandlesEventBatch<TData>(from: string, type: string, dataClass?: DataClass<TData>) {
+export function HandlesEventBatch<TData>(from: string, type: string, dataClass?: DataClass<TData>, options: HandlesEventOptions<TData> = {}) {
   return (
     _target: object,
     _method: string | symbol,
     descriptor: TypedPropertyDescriptor<IntegrationEventBatchHandler<TData>>,
-  ): void => mark({ from, type, dataClass, batch: true }, descriptor.value as object);
+  ): void => mark({ from, type, dataClass, batch: true, when: options.when as HandlesEventMetadata['when'] }, descriptor.value as object);
 }

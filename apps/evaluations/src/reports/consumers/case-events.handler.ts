@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../shared/command-context';
 import type { ReportCommand } from '../domain/report.commands';
 import { ReportRepository } from '../report-repository';
 
+const OUR_SOURCES = new Set(['evaluation_breach', 'public_report']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -20,7 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class CaseEventsHandler {
   constructor(private readonly reports: ReportRepository) {}
 
-  @HandlesEvent('rectification', 'CaseOpened', CaseOpenedV1)
+  // Only cases opened from our breaches or reports concern us: the rest (most: findings) cost no transaction.
+  @HandlesEvent('rectification', 'CaseOpened', CaseOpenedV1, { when: (data) => OUR_SOURCES.has(data.source?.kind as string) })
   async onCaseOpened(event: IntegrationEnvelope<CaseOpenedV1>, tx: PoolClient): Promise<void> {
     const { caseId, source } = event.data;
     // A case opened from one of our breaches: remembered for its follow-up poll.
