@@ -16,7 +16,7 @@ import {
 import { Directory } from '@rectify/directory';
 import { PgEventStore } from '@rectify/event-store';
 import { HandlesEvent, HandlesEventBatch } from '@rectify/messaging';
-import { cancelReminders, scheduleReminders } from '../reminders/reminder-schedule';
+import { cancelReminders, scheduleAllReminders, scheduleReminders } from '../reminders/reminder-schedule';
 import { causeOf, issueNotice, issueNotices, type NoticeToIssue } from './issue-notice';
 
 /** Escalations go to the commission's desk (inspectors and admins see every unit's notices). */
@@ -56,10 +56,9 @@ export class CaseNoticesHandler {
       const title = `Rectification notice: case ${short(caseId)} is assigned to your unit, due ${deadline.slice(0, 10)}`;
       return { cause: causeOf(event), notice: { type: 'rectification_notice', unitId: responsibleUnitId, caseId, title } };
     }));
-    for (const event of events) {
-      const { caseId, responsibleUnitId, deadline } = event.data;
-      await scheduleReminders(tx, { caseId, unitId: responsibleUnitId, deadline: new Date(deadline) }, new Date(event.occurredAt));
-    }
+    await scheduleAllReminders(tx, events.map(({ data, occurredAt }) => ({
+      caseId: data.caseId, unitId: data.responsibleUnitId, deadline: new Date(data.deadline), now: new Date(occurredAt),
+    })));
   }
 
   @HandlesEvent('rectification', 'DeadlineExtended', DeadlineExtendedV1)

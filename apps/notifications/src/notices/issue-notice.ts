@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { type IntegrationEnvelope, type NoticeIssuedV1, type NoticeType, NotificationsEventTypes } from '@rectify/contracts';
 import { type PgEventStore, stableUuid } from '@rectify/event-store';
-import { scheduleDeliveries } from '../delivery/schedule-deliveries';
+import { scheduleAllDeliveries } from '../delivery/schedule-deliveries';
 
 export interface NoticeToIssue {
   type: NoticeType;
@@ -70,6 +70,6 @@ export async function issueNotices(store: PgEventStore, tx: PoolClient, notices:
       occurredAt: cause.at,
     }],
   })), tx);
-  for (const { notice, noticeId } of toIssue) await scheduleDeliveries(tx, noticeId, notice.unitId, new Date());
+  await scheduleAllDeliveries(tx, toIssue.map(({ notice, noticeId }) => ({ noticeId, unitId: notice.unitId })), new Date());
   return ids;
 }

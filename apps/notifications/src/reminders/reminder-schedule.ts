@@ -13,20 +13,42 @@ export interface CaseDeadline {
  * events in the consumer's transaction: a new or moved deadline replaces the pending reminders,
  * an ended case cancels them. Sent reminders stay as history.
  */
-export async function scheduleReminders(tx: PoolClient, { caseId, unitId, deadline }: CaseDeadline, now: Date): Promise<void> {
-  await cancelReminders(tx, caseId);
-  for (const { kind, dueAt } of plannedReminders(deadline, now)) {
-    await tx.query(
-      `INSERT INTO reminders (id, case_id, unit_id, kind, deadline, due_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')
-       ON CONFLICT (id) DO UPDATE SET status = 'pending', due_at = EXCLUDED.due_at, unit_id = EXCLUDED.unit_id
-       WHERE reminders.status = 'cancelled'`,
-      [stableUuid('rectify.reminder', `${caseId}:${kind}:${deadline.toISOString()}`), caseId, unitId, kind, deadline, dueAt],
-    );
+export async function scheduleReminders(tx: PoolClient, deadline: CaseDeadline, now: Date): Promise<void> {
+  await scheduleAllReminders(tx, [{ ...deadline, now }]);
+}
+
+/**
+ * scheduleReminders for several cases in two statements; a case named twice is scheduled as its
+ * last entry leaves it (each entry replaces what the one before it scheduled).
+ */
+export async function scheduleAllReminders(tx: PoolClient, entries: ReadonlyArray<CaseDeadline & { now: Date }>): Promise<void> {
+  if (entries.length === 0) return;
+  const last = [...new Map(entries.map((entry) => [entry.caseId, entry])).values()];
+  await cancelAllReminders(tx, last.map((entry) => entry.caseId));
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const { caseId, unitId, deadline, now } of last) {
+    for (const { kind, dueAt } of plannedReminders(deadline, now)) {
+      const id = stableUuid('rectify.reminder', `${caseId}:${kind}:${deadline.toISOString()}`);
+      const at = values.push(id, caseId, unitId, kind, deadline, dueAt);
+      tuples.push(`($${at - 5}, $${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}, $${at}, 'pending')`);
+    }
   }
+  if (tuples.length === 0) return;
+  await tx.query(
+    `INSERT INTO reminders (id, case_id, unit_id, kind, deadline, due_at, status) VALUES ${tuples.join(', ')}
+     ON CONFLICT (id) DO UPDATE SET status = 'pending', due_at = EXCLUDED.due_at, unit_id = EXCLUDED.unit_id
+     WHERE reminders.status = 'cancelled'`,
+    values,
+  );
 }
 
 export async function cancelReminders(tx: PoolClient, caseId: string): Promise<void> {
-  await tx.query(`UPDATE reminders SET status = 'cancelled' WHERE case_id = $1 AND status = 'pending'`, [caseId]);
+  await cancelAllReminders(tx, [caseId]);
+}
+
+async function cancelAllReminders(tx: PoolClient, caseIds: readonly string[]): Promise<void> {
+  await tx.query(`UPDATE reminders SET status = 'cancelled' WHERE case_id = ANY($1::uuid[]) AND status = 'pending'`, [caseIds]);
 }
 
 export interface DueReminder {

@@ -3,6 +3,7 @@ import type { BatchContext, IncomingMessage, MessageBatch } from '../kafka/kafka
 import type { LoggerLike } from '../logger-like';
 import { describeError } from '../retry/describe-error';
 import { applyBatchOnce, BatchHandlerFailed, type PendingEvent } from './apply-batch-once';
+import { CoalescedApply } from './coalesced-apply';
 import type { EventHandlerRegistry } from './handler-registry';
 import { whileHeartbeating } from './heartbeat';
 import type { MessageProcessor, Outcome, ProcessingPolicy } from './message-processor';
@@ -13,20 +14,23 @@ type Pending = PendingEvent & { message: IncomingMessage; index: number };
 /**
  * Settles a fetched batch of one partition: skips what no handler wants, dead-letters what is
  * malformed, and applies the rest in order, up to `maxBatchSize` events per transaction
- * (one dedup statement, one commit). If that transaction fails, its events are applied one by
+ * (one dedup statement, one commit), shared with other partitions' batches that are ready at
+ * the same time (CoalescedApply). If that transaction fails, its events are applied one by
  * one instead, so a poison message goes to the DLQ alone and the others still apply, once.
  */
 export class BatchProcessor {
-  private turn: Promise<unknown> = Promise.resolve();
+  private readonly together: CoalescedApply;
 
   constructor(
-    private readonly consumer: string,
-    private readonly pool: Pool,
+    consumer: string,
+    pool: Pool,
     private readonly registry: EventHandlerRegistry,
     private readonly single: MessageProcessor,
     private readonly policy: ProcessingPolicy,
     private readonly logger: LoggerLike,
-  ) {}
+  ) {
+    this.together = new CoalescedApply((events) => applyBatchOnce(pool, consumer, events));
+  }
 
   /** One outcome per message, in order; everything from the first 'interrupted' on is unsettled. */
   async process(batch: MessageBatch, context: BatchContext, stop: AbortSignal): Promise<Outcome[]> {
@@ -64,7 +68,7 @@ export class BatchProcessor {
 
   private async applyAll(pending: Pending[], context: BatchContext, stop: AbortSignal): Promise<Outcome[]> {
     try {
-      const applied = await this.oneAtATime(() => applyBatchOnce(this.pool, this.consumer, pending));
+      const applied = await this.together.submit(pending);
       return applied.map((fresh) => (fresh ? 'applied' : 'duplicate'));
     } catch (error) {
       const failedAt = error instanceof BatchHandlerFailed ? error.index : -1;
@@ -81,18 +85,6 @@ export class BatchProcessor {
       }
       return outcomes;
     }
-  }
-
-  /**
-   * One batch transaction at a time: partitions are still fetched and checked side by side, but
-   * batches of two partitions that update shared rows (a counter per unit) in different orders
-   * would deadlock, and PostgreSQL only notices after `deadlock_timeout` (a second). Events
-   * applied one by one (after a failed batch) lock one event's rows each, as before batches.
-   */
-  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const mine = this.turn.then(work);
-    this.turn = mine.catch(() => undefined);
-    return mine;
   }
 }
 

@@ -65,7 +65,7 @@ export class IntegrationEventConsumer {
     await this.consumer.subscribe(this.options.topics, { fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.runBatches((batch, context) => this.handle(batch, context), {
       // Partitions are independent (order matters only within one), so take them side by side.
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 16,
     });
   }
 

@@ -1,8 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Projection, RecordedEvent } from '@rectify/event-store';
 import type { CaseEvent } from '../domain/case.events';
-
-type Sets = Record<string, unknown>;
+import { FoldedRows, type Sets } from './folded-rows';
 
 /** Column changes each event makes to its case's row; `status` follows evolve's transitions. */
 function changes(event: CaseEvent): Sets | undefined {
@@ -52,41 +51,24 @@ function changes(event: CaseEvent): Sets | undefined {
 export const caseListProjection: Projection = {
   name: 'case_list',
   async apply(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-    // Opened cases are inserted together, one statement for a run of them (a busy log is mostly
-    // openings); any other change first writes the runs before it, so every change follows its row.
-    const opened: unknown[][] = [];
-    const insertOpened = async () => {
-      if (opened.length === 0) return;
-      const values = opened.flat();
-      const tuples = opened.map((_, i) => {
-        const [id, unit, category, title, severity, kind, ref, version, at] = Array.from({ length: 9 }, (__, j) => `$${i * 9 + j + 1}`);
-        return `(${id}, ${unit}, ${category}, ${title}, ${severity}, 'registered', ${kind}, ${ref}, ${version}, ${at}, ${at})`;
-      });
-      opened.length = 0;
-      await tx.query(
-        `INSERT INTO case_list (id, unit_id, category, title, severity, status, source_kind, source_ref, version, opened_at, updated_at)
-         VALUES ${tuples.join(',')}
-         ON CONFLICT (id) DO NOTHING`,
-        values,
-      );
-    };
+    // Folded per case: a busy log is mostly cases opened and assigned in one batch, one row each.
+    const rows = new FoldedRows('case_list', 'id');
     for (const recorded of events) {
       if (!recorded.streamId.startsWith('case-')) continue;
       const event = { type: recorded.type, data: recorded.data } as CaseEvent;
       const at = recorded.occurredAt;
       if (event.type === 'CaseOpened') {
         const d = event.data;
-        opened.push([d.caseId, d.unitId, d.category, d.title, d.severity, d.source.kind, d.source.ref, recorded.streamVersion, at]);
+        rows.open(d.caseId, {
+          unit_id: d.unitId, category: d.category, title: d.title, severity: d.severity, status: 'registered',
+          source_kind: d.source.kind, source_ref: d.source.ref, version: recorded.streamVersion, opened_at: at, updated_at: at,
+        });
         continue;
       }
       const sets = changes(event);
-      if (!sets) continue;
-      await insertOpened();
-      const values: unknown[] = [event.data.caseId, recorded.streamVersion, at];
-      const assignments = Object.entries(sets).map(([column, value]) => `${column} = $${values.push(value)}`);
-      await tx.query(`UPDATE case_list SET ${[...assignments, 'version = $2', 'updated_at = $3'].join(', ')} WHERE id = $1`, values);
+      if (sets) rows.change(event.data.caseId, { ...sets, version: recorded.streamVersion, updated_at: at }, at);
     }
-    await insertOpened();
+    await rows.write(tx);
   },
 };
 

@@ -1,10 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Projection, RecordedEvent } from '@rectify/event-store';
 import type { CaseEvent } from '../domain/case.events';
-
-/** Set the milestone column to the event's time unless an earlier event already did. */
-const FIRST = Symbol('first occurrence');
-type Sets = Record<string, unknown>;
+import { FIRST, FoldedRows, type Sets } from './folded-rows';
 
 /** Column changes each event makes to its case's stats row; `status` follows evolve's transitions. */
 function changes(event: CaseEvent): Sets | undefined {
@@ -57,27 +54,20 @@ function changes(event: CaseEvent): Sets | undefined {
 export const caseStatsProjection: Projection = {
   name: 'case_stats',
   async apply(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
+    const rows = new FoldedRows('case_stats', 'case_id');
     for (const recorded of events) {
       if (!recorded.streamId.startsWith('case-')) continue;
       const event = { type: recorded.type, data: recorded.data } as CaseEvent;
       const at = recorded.occurredAt;
       if (event.type === 'CaseOpened') {
         const d = event.data;
-        await tx.query(
-          `INSERT INTO case_stats (case_id, unit_id, category, status, opened_at)
-           VALUES ($1, $2, $3, 'registered', $4) ON CONFLICT (case_id) DO NOTHING`,
-          [d.caseId, d.unitId, d.category, at],
-        );
+        rows.open(d.caseId, { unit_id: d.unitId, category: d.category, status: 'registered', opened_at: at });
         continue;
       }
       const sets = changes(event);
-      if (!sets || Object.keys(sets).length === 0) continue;
-      const values: unknown[] = [event.data.caseId];
-      const assignments = Object.entries(sets).map(([column, value]) =>
-        value === FIRST ? `${column} = COALESCE(${column}, $${values.push(at)})` : `${column} = $${values.push(value)}`,
-      );
-      await tx.query(`UPDATE case_stats SET ${assignments.join(', ')} WHERE case_id = $1`, values);
+      if (sets) rows.change(event.data.caseId, sets, at);
     }
+    await rows.write(tx);
   },
 };
 
