@@ -2,6 +2,7 @@ import { type INestApplication, type LogLevel, Logger, type NestApplicationOptio
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 import { configureHttpApp, type HttpAppOptions, JSON_BODY_LIMIT_BYTES, platformOf } from './configure-http-app';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -22,6 +23,7 @@ export function createHttpApp(AppModule: object, options: AppOptions & ({ platfo
 export function createHttpApp(AppModule: object, options: AppOptions & { platform?: 'fastify'; beforeBodyParser?: undefined }): Promise<NestFastifyApplication>;
 export function createHttpApp(AppModule: object, options: AppOptions): Promise<INestApplication>;
 export async function createHttpApp(AppModule: object, options: AppOptions): Promise<INestApplication> {
+  cacheValidationMetadata();
   const upTo = LEVELS.indexOf(options.logLevel ?? 'log');
   const common: NestApplicationOptions = {
     // Registered by configureHttpApp instead, after any middleware that needs the raw body.

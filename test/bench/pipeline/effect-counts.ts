@@ -34,6 +34,16 @@ export async function countEffects(databasePrefix: string, findingIds: string[])
   return { lost, duplicated };
 }
 
+/** Rectification notices created since `since` (ms): how far the run has got. */
+export async function noticesSince(databasePrefix: string, since: number): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `${databasePrefix}_notifications`,
+    `SELECT count(*)::int AS n FROM notices WHERE type = 'rectification_notice' AND created_at >= $1`,
+    [new Date(since)],
+  );
+  return row.n;
+}
+
 async function query<T extends object>(database: string, text: string, values: unknown[]): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl(database) });
   await client.connect();

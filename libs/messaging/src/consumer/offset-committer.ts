@@ -5,7 +5,7 @@ type Settled = Pick<IncomingMessage, 'topic' | 'partition' | 'offset'>;
 
 /**
  * Commits settled offsets in the background, the highest per partition, at most every
- * `intervalMs` — not one broker round trip per message. Safe because effects are deduplicated
+ * `intervalMs`, all partitions in one request — not one broker round trip per message. Safe because effects are deduplicated
  * by eventId: a commit lost to a crash or a rebalance only means those messages come again and
  * are skipped. Messages of a partition are handled in order, so a mark never passes a message
  * that is not settled.
@@ -18,7 +18,7 @@ export class OffsetCommitter {
   constructor(
     private readonly consumer: MessageConsumer,
     private readonly logger: LoggerLike,
-    private readonly intervalMs = 100,
+    private readonly intervalMs = 200,
   ) {}
 
   mark({ topic, partition, offset }: Settled): void {
@@ -35,13 +35,13 @@ export class OffsetCommitter {
     const batch = [...this.marks.values()];
     this.marks.clear();
     this.flushing = this.flushing.then(async () => {
-      for (const settled of batch) {
-        try {
-          await this.consumer.commit(settled);
-        } catch (error) {
-          // Not in the group any more (a rebalance): the next owner re-reads and dedupes.
-          this.logger.warn(`could not commit ${settled.topic}/${settled.partition}@${settled.offset}: ${String(error)}`);
-        }
+      if (batch.length === 0) return;
+      try {
+        await this.consumer.commit(batch);
+      } catch (error) {
+        // Not in the group any more (a rebalance): the next owner re-reads and dedupes.
+        const what = batch.map((settled) => `${settled.topic}/${settled.partition}@${settled.offset}`).join(', ');
+        this.logger.warn(`could not commit ${what}: ${String(error)}`);
       }
     });
     return this.flushing;

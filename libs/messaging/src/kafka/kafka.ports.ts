@@ -62,7 +62,8 @@ export interface MessageConsumer {
   /** Like `run`, a partition's fetched messages at a time (the next fetch waits for every batch). */
   runBatches(handler: BatchHandler, options?: ConsumerRunOptions): Promise<void>;
   /** Marks `message` as done for this group: the next fetch after a restart starts after it. */
-  commit(message: Pick<IncomingMessage, 'topic' | 'partition' | 'offset'>): Promise<void>;
+  /** Marks each message read (the highest per partition), all in one request. */
+  commit(messages: ReadonlyArray<Pick<IncomingMessage, 'topic' | 'partition' | 'offset'>>): Promise<void>;
   pause(topics: string[]): void;
   resume(topics: string[]): void;
   /** Stops fetching and leaves the group. */

@@ -54,9 +54,9 @@ export class KafkajsConsumer implements MessageConsumer {
     await this.start(this.consumer);
   }
 
-  commit({ topic, partition, offset }: Pick<IncomingMessage, 'topic' | 'partition' | 'offset'>): Promise<void> {
+  commit(messages: ReadonlyArray<Pick<IncomingMessage, 'topic' | 'partition' | 'offset'>>): Promise<void> {
     // Kafka stores the offset of the next message to read, hence + 1.
-    return this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
+    return this.consumer.commitOffsets(messages.map(({ topic, partition, offset }) => ({ topic, partition, offset: (BigInt(offset) + 1n).toString() })));
   }
 
   pause(topics: string[]): void {
