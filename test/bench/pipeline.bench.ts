@@ -95,6 +95,13 @@ async function main(): Promise<void> {
     const duplicated = effects.duplicated.length;
     console.log(`findings posted (via ${VIA}): ${posted.length} in ${postSeconds.toFixed(1)} s (${(posted.length / postSeconds).toFixed(1)}/s), failed posts: ${failures.length}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`);
     console.log(`finding → case → notice latency (ms): p50 ${pct(latencies, 50)}  p90 ${pct(latencies, 90)}  p99 ${pct(latencies, 99)}  max ${latencies[latencies.length - 1]}  (${complete.length} of ${posted.length} traced)`);
+    // How the run went over time (a warming or drifting stack shows here), by when findings were recorded.
+    const windows = new Map<number, number[]>();
+    for (const t of complete) {
+      const window = Math.floor((t.findingRecorded - started) / 10_000);
+      windows.set(window, [...(windows.get(window) ?? []), t.noticeRecorded - t.findingRecorded]);
+    }
+    console.log(`  p50 / p99 per 10 s: ${[...windows.entries()].sort(([a], [b]) => a - b).map(([, ms]) => `${pct(sorted(ms), 50)}/${pct(ms, 99)}`).join('  ')}`);
     for (const [hop, from, to] of HOPS) {
       const times = sorted(complete.map((t) => t[to] - t[from]));
       console.log(`  ${hop.padEnd(24)} p50 ${pct(times, 50)}  p99 ${pct(times, 99)}  max ${times[times.length - 1]}`);
