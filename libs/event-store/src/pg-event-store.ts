@@ -284,6 +284,8 @@ export class PgEventStore {
         ORDER BY events.txid, events.position -- qualified: the select list aliases them as text
         LIMIT $3`,
       [after.txid, after.position, limit],
+      // Prepared once per connection: the relay and the projections run it many times a second.
+      'rectify_read_all',
     );
     return found.map((row) => this.toRecorded(row));
   }
@@ -370,8 +372,9 @@ interface ChainRow {
   prev_hash: Buffer | null;
 }
 
-async function arrayRows(db: Queryable, text: string, values: unknown[]): Promise<EventRow[]> {
-  return (await db.query<EventRow>({ text, values, rowMode: 'array' })).rows;
+/** `name`: a statement run often with the same text, prepared once per connection. */
+async function arrayRows(db: Queryable, text: string, values: unknown[], name?: string): Promise<EventRow[]> {
+  return (await db.query<EventRow>({ text, values, rowMode: 'array', ...(name ? { name } : {}) })).rows;
 }
 
 function sameHash(a: Buffer | null, b: Buffer | null): boolean {

@@ -27,11 +27,12 @@ export class BatchHandlerFailed extends Error {
  */
 export function applyBatchOnce(pool: Pool, consumer: string, events: readonly PendingEvent[]): Promise<boolean[]> {
   return inTransaction(pool, async (tx) => {
-    const { rows } = await tx.query<{ event_id: string }>(
-      `INSERT INTO processed_messages (consumer, event_id) SELECT $1, unnest($2::uuid[])
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [consumer, events.map(({ envelope }) => envelope.eventId)],
-    );
+    const { rows } = await tx.query<{ event_id: string }>({
+      name: 'rectify_processed_messages',
+      text: `INSERT INTO processed_messages (consumer, event_id) SELECT $1, unnest($2::uuid[])
+             ON CONFLICT DO NOTHING RETURNING event_id`,
+      values: [consumer, events.map(({ envelope }) => envelope.eventId)],
+    });
     // PostgreSQL answers uuids in lower case; a repeat inside the batch finds its id taken.
     const fresh = new Set(rows.map((row) => row.event_id));
     const applied = events.map(({ envelope }) => fresh.delete(envelope.eventId.toLowerCase()));

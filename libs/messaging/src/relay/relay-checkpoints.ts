@@ -21,11 +21,12 @@ export class RelayCheckpoints {
    * the checkpoint back behind what its successor already published.
    */
   async save(checkpoint: Checkpoint): Promise<void> {
-    await this.db.query(
-      `INSERT INTO relay_checkpoints (name, txid, position) VALUES ($1, $2::xid8, $3::bigint)
-       ON CONFLICT (name) DO UPDATE SET txid = EXCLUDED.txid, position = EXCLUDED.position, updated_at = now()
-        WHERE (relay_checkpoints.txid, relay_checkpoints.position) < (EXCLUDED.txid, EXCLUDED.position)`,
-      [this.name, checkpoint.txid, checkpoint.position],
-    );
+    await this.db.query({
+      name: 'rectify_relay_checkpoint',
+      text: `INSERT INTO relay_checkpoints (name, txid, position) VALUES ($1, $2::xid8, $3::bigint)
+             ON CONFLICT (name) DO UPDATE SET txid = EXCLUDED.txid, position = EXCLUDED.position, updated_at = now()
+              WHERE (relay_checkpoints.txid, relay_checkpoints.position) < (EXCLUDED.txid, EXCLUDED.position)`,
+      values: [this.name, checkpoint.txid, checkpoint.position],
+    });
   }
 }
