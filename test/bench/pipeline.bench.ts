@@ -1,11 +1,13 @@
 /**
  * npm run bench:pipeline — findings posted to inspections at a fixed rate (BENCH_RATE per
- * second for BENCH_SECONDS, default 200/s for 30 s) through the gateway; measures finding →
+ * second for BENCH_SECONDS, default 200/s for 30 s, after BENCH_WARMUP_SECONDS = 15 s at the
+ * same rate that are not measured) through the gateway (BENCH_VIA=inspections: straight to
+ * the inspections service, without the gateway's share of the machine); measures finding →
  * case opened → notice created through real Kafka, from the times the three services recorded
  * in their logs and the times their relays published, and checks in rectification's and
  * notifications' databases that every finding produced exactly one case and one notice.
  * Prints figures, the CPU each process spent per finding, and ends with one JSON line
- * {"rate","achievedRate","p50Ms","p99Ms","maxMs","lost","duplicated"}.
+ * {"rate","achievedRate","p50Ms","p99Ms","maxMs","lost","duplicated","via","warmupSeconds"}.
  * Targets (issue 6): p50 ≤ 50 ms, p99 ≤ 250 ms, lost = duplicated = 0.
  */
 import '../../libs/test-kit/src/jest/register-aliases';
@@ -23,6 +25,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 /** Where findings are posted: the gateway (default, as the console does) or the inspections service itself. */
 const VIA = process.env.BENCH_VIA ?? 'gateway';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
 const SETTLE_MS = 30_000;
 const IDLE_SECONDS = 5;
 
@@ -47,35 +50,49 @@ async function main(): Promise<void> {
     await cpu.start();
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
     const idleMs = cpu.stop();
+
+    const postFor = (seconds: number, from: number) => {
+      const run = { posted: [] as string[], failures: [] as string[], done: Promise.resolve() };
+      const inFlight: Promise<void>[] = [];
+      const total = RATE * seconds;
+      run.done = (async () => {
+        for (let i = 0; i < total; i++) {
+          const wait = from + (i * 1000) / RATE - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          inFlight.push(
+            inspector
+              .post('/api/inspections/findings', { unitId: i % 2 ? 'unit-a' : 'unit-b', category: 'FORMALISM', note: `bench ${randomUUID()}` })
+              .then((res) => {
+                if (res.status === 201) run.posted.push((res.body as { id: string }).id);
+                else run.failures.push(`HTTP ${res.status} ${JSON.stringify(res.body)?.slice(0, 120)}`);
+              }, (error: Error) => void run.failures.push(error.message)),
+          );
+          if (i % RATE === 0 && i > 0) process.stderr.write(`posted ${i}/${total}${from === warmStarted ? ' (warm-up)' : ''}\n`);
+        }
+        await Promise.all(inFlight);
+      })();
+      return run;
+    };
+    // Warm-up at the same rate, not measured: a service's first seconds are spent compiling its
+    // hot paths (JIT), which a service that has been running for a while no longer does.
+    const warmStarted = Date.now();
+    const warm = postFor(WARMUP_SECONDS, warmStarted);
+    const started = warmStarted + WARMUP_SECONDS * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, started - Date.now())));
     await cpu.start();
     const loadBefore = loadavg()[0];
-
-    const total = RATE * SECONDS;
-    const posted: string[] = [];
-    const failures: string[] = [];
-    const started = Date.now();
-    const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / RATE;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      inFlight.push(
-        inspector
-          .post('/api/inspections/findings', { unitId: i % 2 ? 'unit-a' : 'unit-b', category: 'FORMALISM', note: `bench ${randomUUID()}` })
-          .then((res) => {
-            if (res.status === 201) posted.push((res.body as { id: string }).id);
-            else failures.push(`HTTP ${res.status} ${JSON.stringify(res.body)?.slice(0, 120)}`);
-          }, (error: Error) => void failures.push(error.message)),
-      );
-      if (i % RATE === 0 && i > 0) process.stderr.write(`posted ${i}/${total}\n`);
-    }
-    await Promise.all(inFlight);
+    const measured = postFor(SECONDS, started);
+    await measured.done;
+    await warm.done;
+    const { posted } = measured;
+    const failures = [...warm.failures, ...measured.failures];
     inspector.close();
     const postSeconds = (Date.now() - started) / 1000;
 
     // Settled when every finding has its notice (counted in notifications' database, cheaply).
     const deadline = Date.now() + SETTLE_MS;
-    while (Date.now() < deadline && (await noticesSince(stack.databasePrefix, started)) < posted.length) await new Promise((r) => setTimeout(r, 250));
+    const expected = warm.posted.length + posted.length;
+    while (Date.now() < deadline && (await noticesSince(stack.databasePrefix, warmStarted)) < expected) await new Promise((r) => setTimeout(r, 250));
     const cpuMs = cpu.stop();
     const loadAfter = loadavg()[0];
     await new Promise((r) => setTimeout(r, 2000)); // let late duplicates show up
@@ -86,13 +103,14 @@ async function main(): Promise<void> {
     const traceDeadline = Date.now() + SETTLE_MS;
     while (Date.now() < traceDeadline && posted.some((id) => traces.byFinding.get(id)?.noticeRecorded === undefined)) await new Promise((r) => setTimeout(r, 200));
     await traces.stop();
-    const effects = await countEffects(stack.databasePrefix, posted);
+    const effects = await countEffects(stack.databasePrefix, [...warm.posted, ...posted]);
 
     const complete = posted.map((id) => traces.byFinding.get(id)).filter((t): t is Required<Trace> => HOPS.every(([, from, to]) => t?.[from] !== undefined && t?.[to] !== undefined));
     // A finding not seen all the way through counts as infinitely late.
     const latencies = sorted([...complete.map((t) => t.noticeRecorded - t.findingRecorded), ...Array<number>(posted.length - complete.length).fill(Infinity)]);
     const lost = failures.length + effects.lost.length;
     const duplicated = effects.duplicated.length;
+    console.log(`warm-up: ${warm.posted.length} findings in ${WARMUP_SECONDS} s before the measured run (BENCH_WARMUP_SECONDS), checked for lost/duplicated too`);
     console.log(`findings posted (via ${VIA}): ${posted.length} in ${postSeconds.toFixed(1)} s (${(posted.length / postSeconds).toFixed(1)}/s), failed posts: ${failures.length}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`);
     console.log(`finding → case → notice latency (ms): p50 ${pct(latencies, 50)}  p90 ${pct(latencies, 90)}  p99 ${pct(latencies, 99)}  max ${latencies[latencies.length - 1]}  (${complete.length} of ${posted.length} traced)`);
     // How the run went over time (a warming or drifting stack shows here), by when findings were recorded.
@@ -110,7 +128,7 @@ async function main(): Promise<void> {
     console.log(`CPU per finding (ms): ${Object.entries(cpuMs).map(([name, ms]) => `${name} ${(ms / Math.max(1, posted.length)).toFixed(2)}`).join(', ')}`);
     console.log(`lost ${lost}  duplicated ${duplicated} (counted in the databases); event copies the relays published twice: ${traces.republished}`);
     if (failures.length) console.log(`first failed posts: ${[...new Set(failures)].slice(0, 3).join(' | ')}`);
-    console.log(JSON.stringify({ rate: RATE, achievedRate: Math.round((posted.length / postSeconds) * 10) / 10, p50Ms: pct(latencies, 50), p99Ms: pct(latencies, 99), maxMs: latencies[latencies.length - 1] ?? null, lost, duplicated }));
+    console.log(JSON.stringify({ rate: RATE, achievedRate: Math.round((posted.length / postSeconds) * 10) / 10, p50Ms: pct(latencies, 50), p99Ms: pct(latencies, 99), maxMs: latencies[latencies.length - 1] ?? null, lost, duplicated, via: VIA, warmupSeconds: WARMUP_SECONDS }));
   } finally {
     stopStack();
   }

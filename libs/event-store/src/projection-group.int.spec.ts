@@ -93,4 +93,16 @@ describe('ProjectionGroup (real PostgreSQL)', () => {
     await catchUpAll(group, ['a', 'b', 'c']);
     expect(await seen('b')).toBe(await total());
   });
+
+  it('notices a checkpoint reset from outside (a rebuild) within a second, without a new event', async () => {
+    const a = { failing: false, transactions: new Set<number>() };
+    const group = new ProjectionGroup(store, [recorder('a', a)], 500);
+    await catchUpAll(group, ['a']);
+    await pool.query(`DELETE FROM seen WHERE projection = 'a'`);
+    await pool.query(`DELETE FROM projection_checkpoints WHERE name = 'a'`);
+    expect(await group.catchUp()).toBe(0); // still trusts what it remembers
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await catchUpAll(group, ['a']);
+    expect(await seen('a')).toBe(await total());
+  });
 });

@@ -4,6 +4,7 @@ import type { PgEventStore } from './pg-event-store';
 import { CheckpointMoved, type Projection, ProjectionRunner } from './projection-runner';
 import { rows, withTransaction } from './queryable';
 
+const REMEMBER_MS = 1_000;
 const same = (a: Checkpoint, b: Checkpoint) => a.txid === b.txid && a.position === b.position;
 const isStart = (checkpoint: Checkpoint) => same(checkpoint, START);
 
@@ -12,7 +13,7 @@ const isStart = (checkpoint: Checkpoint) => same(checkpoint, START);
  * usual case), a round reads the log once and applies one batch to all of them in one
  * transaction that moves every checkpoint (compare-and-set, as ProjectionRunner does alone).
  * A round that finds nothing new costs one query: the checkpoints are remembered between rounds
- * and checked by the compare-and-set, not read again.
+ * (for a second at most) and checked by the compare-and-set, not read again each time.
  *
  * Projections whose checkpoints differ (one was just added or reset and is backfilling) are
  * caught up one by one until they agree; a batch one projection cannot apply is retried one by
@@ -23,6 +24,8 @@ export class ProjectionGroup {
   private readonly runners: ProjectionRunner[] = [];
   /** The checkpoint every projection is at, as this process last wrote or read it; null: unknown. */
   private known: Checkpoint | null = null;
+  /** When `known` was read or written: it is trusted for REMEMBER_MS, then read again. */
+  private knownAt = 0;
   /** Rounds of this process (the daemon's, a caller's catchUp) take turns. */
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -40,6 +43,11 @@ export class ProjectionGroup {
       this.projections.push(projection);
       this.runners.push(new ProjectionRunner(this.store, projection, this.batchSize));
     }
+    this.known = null;
+  }
+
+  /** Reads the checkpoints again at the next round instead of trusting the remembered one. */
+  forget(): void {
     this.known = null;
   }
 
@@ -61,7 +69,10 @@ export class ProjectionGroup {
 
   private async round(): Promise<number> {
     if (this.projections.length === 0) return 0;
-    const from = this.known ?? (await this.commonCheckpoint());
+    // Remembered for a while only: a checkpoint reset from outside (a rebuild) is noticed even
+    // when no new event comes along to fail the compare-and-set.
+    const remembered = this.known !== null && Date.now() - this.knownAt < REMEMBER_MS ? this.known : null;
+    const from = remembered ?? (await this.commonCheckpoint());
     if (from === null) return this.oneByOne();
     const events = await this.store.readAll(from, this.batchSize);
     if (events.length === 0) return 0;
@@ -80,8 +91,13 @@ export class ProjectionGroup {
       if (applied > 0) return applied;
       throw error;
     }
-    this.known = to;
+    this.remember(to);
     return events.length;
+  }
+
+  private remember(checkpoint: Checkpoint | null): void {
+    this.known = checkpoint;
+    this.knownAt = Date.now();
   }
 
   /** The checkpoint all projections share, read from the database; null when they differ. */
@@ -95,7 +111,7 @@ export class ProjectionGroup {
     const byName = new Map(found.map((row) => [row.name, { txid: row.txid, position: row.position }]));
     const checkpoints = names.map((name) => byName.get(name) ?? START);
     const common = checkpoints.every((checkpoint) => same(checkpoint, checkpoints[0])) ? checkpoints[0] : null;
-    this.known = common;
+    this.remember(common);
     return common;
   }
 

@@ -18,27 +18,35 @@ export async function scheduleReminders(tx: PoolClient, deadline: CaseDeadline, 
 }
 
 /**
- * scheduleReminders for several cases in two statements; a case named twice is scheduled as its
- * last entry leaves it (each entry replaces what the one before it scheduled).
+ * scheduleReminders for several cases in one statement; a case named twice is scheduled as its
+ * last entry leaves it (each entry replaces what the one before it scheduled). The pending
+ * reminders of other deadlines are cancelled and those of the new one written (a cancelled or
+ * pending one of the same deadline gets the new due time; a sent one stays sent): the two parts
+ * never touch the same row, so they can share a statement.
  */
 export async function scheduleAllReminders(tx: PoolClient, entries: ReadonlyArray<CaseDeadline & { now: Date }>): Promise<void> {
   if (entries.length === 0) return;
   const last = [...new Map(entries.map((entry) => [entry.caseId, entry])).values()];
-  await cancelAllReminders(tx, last.map((entry) => entry.caseId));
-  const values: unknown[] = [];
+  const caseIds = last.map((entry) => entry.caseId);
+  const ids: string[] = [];
+  const values: unknown[] = [caseIds, ids];
   const tuples: string[] = [];
   for (const { caseId, unitId, deadline, now } of last) {
     for (const { kind, dueAt } of plannedReminders(deadline, now)) {
       const id = stableUuid('rectify.reminder', `${caseId}:${kind}:${deadline.toISOString()}`);
+      ids.push(id);
       const at = values.push(id, caseId, unitId, kind, deadline, dueAt);
       tuples.push(`($${at - 5}, $${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}, $${at}, 'pending')`);
     }
   }
-  if (tuples.length === 0) return;
+  if (tuples.length === 0) return cancelAllReminders(tx, caseIds);
   await tx.query(
-    `INSERT INTO reminders (id, case_id, unit_id, kind, deadline, due_at, status) VALUES ${tuples.join(', ')}
+    `WITH cancelled AS (
+       UPDATE reminders SET status = 'cancelled'
+        WHERE case_id = ANY($1::uuid[]) AND status = 'pending' AND id <> ALL($2::uuid[]))
+     INSERT INTO reminders (id, case_id, unit_id, kind, deadline, due_at, status) VALUES ${tuples.join(', ')}
      ON CONFLICT (id) DO UPDATE SET status = 'pending', due_at = EXCLUDED.due_at, unit_id = EXCLUDED.unit_id
-     WHERE reminders.status = 'cancelled'`,
+     WHERE reminders.status IN ('cancelled', 'pending')`,
     values,
   );
 }

@@ -64,6 +64,8 @@ export abstract class ProjectionsHost implements OnApplicationBootstrap, OnAppli
       if (settled.rows[0].settled) break;
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
+    // Read the checkpoints afresh: someone may have reset one (a rebuild) since the last round.
+    this.shared.group.forget();
     for (;;) {
       try {
         await this.shared.group.catchUp();
