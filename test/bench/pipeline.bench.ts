@@ -22,7 +22,11 @@ import { PipelineTraces, type Trace } from './pipeline/pipeline-traces';
 import { ProcessCpu } from './pipeline/process-cpu';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
-/** Where findings are posted: the gateway (default, as the console does) or the inspections service itself. */
+/**
+ * Where findings are posted: through the gateway (default, as the console posts them) or straight
+ * to the inspections service (BENCH_VIA=inspections), where what is measured starts; the gateway
+ * otherwise takes its share of the machine's two cores for proxying.
+ */
 const VIA = process.env.BENCH_VIA ?? 'gateway';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);

@@ -1,19 +1,22 @@
 /**
  * npm run bench:cases — the case service end to end on the local PostgreSQL and Kafka:
  * loading a case of 1,000 and 10,000 events (with and without snapshots), time travel to the
- * middle version, and case creation through HTTP (POST /api/cases) beside the raw single-insert
- * baseline of the event-store bench. Ends with one JSON line.
+ * middle version, and case creation through HTTP (POST /api/cases, the service running as its own
+ * process with its relay and projections) beside the raw single-insert baseline of the
+ * event-store bench (8 pg writers in this process). Ends with one JSON line.
  * Targets (issue 3): load10kMs ≤ 40 with snapshots, asOfMidMs ≤ 50, createRatio ≥ 0.5.
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
 import { TokenService } from '@rectify/auth';
-import { assertTestDatabaseName, feedDirectory, serverUrl } from '@rectify/test-kit';
+import { assertTestDatabaseName, databaseUrl, feedDirectory, serverUrl } from '@rectify/test-kit';
 import { PG_POOL } from '@rectify/database';
 import { type NewEvent, PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
 import { MessagingLifecycle } from '@rectify/messaging';
-import { Client, type Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { bestOfInterleaved, fastest, perSecond, round, time } from '../../../libs/event-store/bench/measure';
 import { baselineAppend, createBaselineTable } from '../../../libs/event-store/bench/plain-sql-baseline';
 import { AppModule } from '../src/app.module';
@@ -37,16 +40,13 @@ async function main(): Promise<void> {
   });
   await dropDatabase(`${PREFIX}_rectification`);
   const app = await createHttpApp(AppModule, { name: 'rectification', logLevel: 'error' });
-  await app.listen(0, '127.0.0.1');
-  // The client keeps connections alive across the phases; the server must not drop them in between.
-  app.getHttpServer().keepAliveTimeout = 120_000;
+  await app.init();
   await app.get(MessagingLifecycle).ready();
   const pool: Pool = app.get(PG_POOL);
   // Cases are opened for unit-a: the directory copy must know it, as the gateway's feed would tell it.
   await feedDirectory({ topicPrefix, pool });
   const store = app.get(PgEventStore);
   const cases = app.get(CaseRepository);
-  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const token = app.get(TokenService).sign({ id: randomUUID(), username: 'inspector', role: 'inspector', unitId: null });
 
   // 1. Cases with 1,000 and 10,000 events, one ms apart so asOf can land on a version.
@@ -65,29 +65,44 @@ async function main(): Promise<void> {
   }
 
   // 2. POST /api/cases through HTTP next to plain single-row inserts, 8 concurrent writers each.
+  // The service runs as its own process, as deployed: the load generator (HTTP client, like the
+  // pg writers of the baseline) must not share the service's event loop. Only it works the
+  // database now: the in-process app (used above for loading) is closed.
   await createBaselineTable(pool);
+  const baselinePool = new Pool({ connectionString: databaseUrl(`${PREFIX}_rectification`), max: 10 });
+  await app.close();
+  const service = await startService();
+  const baseUrl = service.url;
   const body = JSON.stringify({ unitId: 'unit-a', category: 'PROCRASTINATION', title: 'Permit stalled', description: 'bench', source: { kind: 'manual' } });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const writers = { writers: WRITERS, seconds: SECONDS };
   // One keep-alive connection per writer, one request in flight on each: 8 at a time, as for pg.
   const connections = await Promise.all(Array.from({ length: WRITERS }, () => KeepAliveConnection.open(baseUrl)));
   const post = (writer: number, postHeaders: Record<string, string>) => connections[writer].request('POST', '/api/cases', postHeaders, body);
-  const [createPerSec, baselinePerSec] = await bestOfInterleaved(
-    ROUNDS,
-    () => perSecond(writers, async (writer) => {
-      const { status } = await post(writer, headers);
-      if (status !== 201) throw new Error(`POST /api/cases answered ${status}`);
-    }),
-    () => perSecond(writers, (writer, i, run) => baselineAppend(pool, `baseline-${run}-${writer}`, i + 1, newEvent(i))),
-  );
+  let createPerSec = 0;
+  let baselinePerSec = 0;
+  let httpCeiling = 0;
+  try {
+    [createPerSec, baselinePerSec] = await bestOfInterleaved(
+      ROUNDS,
+      () => perSecond(writers, async (writer) => {
+        const { status } = await post(writer, headers);
+        if (status !== 201) throw new Error(`POST /api/cases answered ${status}`);
+      }),
+      () => perSecond(writers, (writer, i, run) => baselineAppend(baselinePool, `baseline-${run}-${writer}`, i + 1, newEvent(i))),
+    );
 
-  // The shared HTTP stack's ceiling on this machine: a request refused by the token guard (401)
-  // goes through every middleware and the problem+json filter but touches no database.
-  const httpCeiling = await perSecond(writers, async (writer) => {
-    const { status } = await post(writer, { 'content-type': 'application/json' });
-    if (status !== 401) throw new Error(`POST /api/cases without a token answered ${status}`);
-  });
-  for (const connection of connections) connection.close();
+    // The shared HTTP stack's ceiling on this machine: a request refused by the token guard (401)
+    // goes through every middleware and the problem+json filter but touches no database.
+    httpCeiling = await perSecond(writers, async (writer) => {
+      const { status } = await post(writer, { 'content-type': 'application/json' });
+      if (status !== 401) throw new Error(`POST /api/cases without a token answered ${status}`);
+    });
+  } finally {
+    for (const connection of connections) connection.close();
+    await service.stop();
+    await baselinePool.end();
+  }
 
   const rows: [string, number][] = [
     ['load 1,000 events, no snapshots (ms)', loads[1000].none],
@@ -110,7 +125,47 @@ async function main(): Promise<void> {
     createRatio: round(createPerSec / baselinePerSec),
     httpCeilingPerSec: Math.round(httpCeiling),
   }));
-  await app.close();
+}
+
+/** The rectification service from its sources in a child process (no build needed), on a free port. */
+async function startService(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const root = join(__dirname, '..', '..', '..');
+  const child = spawn(process.execPath, ['-r', join(root, 'scripts', 'register-ts.cjs'), join(root, 'apps', 'rectification', 'src', 'main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', DEMO_DATA: 'false' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 60_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the rectification service exited during start-up (code ${child.exitCode})`);
+    const healthy = await fetch(`${url}/health`).then((res) => res.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the rectification service did not become healthy in 60 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** A realistic long case: opened, assigned, acknowledged, measures, then progress notes. */

@@ -1,10 +1,23 @@
 import { ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from '@nestjs/common/interfaces/external/validator-options.interface';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
 import { InvalidRequestException } from './invalid-request.exception';
 
+/**
+ * Our DTOs declare no asynchronous rules, so bodies are checked with validateSync: the same
+ * errors without a promise per rule and per property on every request (about a third of what
+ * validating a request cost). An asynchronous rule would be skipped: one needs the async
+ * `validate` back.
+ */
+class SyncValidationPipe extends ValidationPipe {
+  protected override validate(object: object, validatorOptions?: ValidatorOptions): classValidator.ValidationError[] {
+    return classValidator.validateSync(object, validatorOptions as classValidator.ValidatorOptions);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SyncValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
