@@ -1,5 +1,8 @@
 import { BatchHandlerFailed, type PendingEvent } from './apply-batch-once';
 
+/** Bounds how long one shared transaction holds its locks. */
+const MAX_EVENTS = 500;
+
 interface Submission {
   events: readonly PendingEvent[];
   resolve: (applied: boolean[]) => void;
@@ -8,9 +11,9 @@ interface Submission {
 
 /**
  * One batch transaction at a time for all partitions of a consumer, and the partitions' batches
- * that arrive while one runs share the next: a fetch brings a little from each of many partitions,
- * and one transaction (one dedup statement, one commit) for all of it costs about what one
- * partition's would. Order within each partition's batch is kept; partitions are independent.
+ * that arrive while one runs share the next (whole batches, up to 500 events): a fetch brings a
+ * little from each of many partitions, and one transaction (one dedup statement, one commit) for
+ * all of it costs about what one partition's would. Order within each partition's batch is kept; partitions are independent.
  *
  * One at a time also keeps batches that update shared rows (a counter per unit) from locking
  * them in opposite orders. If a shared transaction fails in one partition's handler, that
@@ -35,8 +38,12 @@ export class CoalescedApply {
     this.draining = true;
     try {
       while (this.queue.length > 0) {
-        const group = this.queue.splice(0, this.queue.length);
-        await this.applyTogether(group);
+        // Whole batches, up to MAX_EVENTS (the first always goes, however big).
+        let count = 1;
+        for (let events = this.queue[0].events.length; count < this.queue.length && events + this.queue[count].events.length <= MAX_EVENTS; count++) {
+          events += this.queue[count].events.length;
+        }
+        await this.applyTogether(this.queue.splice(0, count));
       }
     } finally {
       this.draining = false;

@@ -72,4 +72,18 @@ describe('CoalescedApply', () => {
     await expect(b).rejects.toThrow('connection lost');
     await expect(c).rejects.toThrow('connection lost');
   });
+
+  it('shares a transaction among whole batches of at most 500 events', async () => {
+    const sizes: number[] = [];
+    const first = deferred();
+    const together = new CoalescedApply(async (batch) => {
+      sizes.push(batch.length);
+      if (sizes.length === 1) await first.gate;
+      return batch.map(() => true);
+    });
+    const submitted = [together.submit(events('a', 1)), ...['b', 'c', 'd'].map((label) => together.submit(events(label, 200)))];
+    first.release();
+    await Promise.all(submitted);
+    expect(sizes).toEqual([1, 400, 200]);
+  });
 });

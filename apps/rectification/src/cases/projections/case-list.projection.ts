@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Projection, RecordedEvent } from '@rectify/event-store';
 import type { CaseEvent } from '../domain/case.events';
-import { FoldedRows, type Sets } from './folded-rows';
+import { foldCaseRows, type Sets } from './folded-rows';
 
 /** Column changes each event makes to its case's row; `status` follows evolve's transitions. */
 function changes(event: CaseEvent): Sets | undefined {
@@ -50,26 +50,20 @@ function changes(event: CaseEvent): Sets | undefined {
 /** The `case_list` read model behind GET /api/cases. Rebuildable from the log at any time. */
 export const caseListProjection: Projection = {
   name: 'case_list',
-  async apply(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-    // Folded per case: a busy log is mostly cases opened and assigned in one batch, one row each.
-    const rows = new FoldedRows('case_list', 'id');
-    for (const recorded of events) {
-      if (!recorded.streamId.startsWith('case-')) continue;
-      const event = { type: recorded.type, data: recorded.data } as CaseEvent;
-      const at = recorded.occurredAt;
-      if (event.type === 'CaseOpened') {
-        const d = event.data;
-        rows.open(d.caseId, {
-          unit_id: d.unitId, category: d.category, title: d.title, severity: d.severity, status: 'registered',
-          source_kind: d.source.kind, source_ref: d.source.ref, version: recorded.streamVersion, opened_at: at, updated_at: at,
-        });
-        continue;
-      }
-      const sets = changes(event);
-      if (sets) rows.change(event.data.caseId, { ...sets, version: recorded.streamVersion, updated_at: at }, at);
-    }
-    await rows.write(tx);
-  },
+  // Folded per case: a busy log is mostly cases opened and assigned in one batch, one row each.
+  apply: (events: readonly RecordedEvent[], tx: PoolClient) =>
+    foldCaseRows(events, tx, {
+      table: 'case_list',
+      key: 'id',
+      opened: (d, { streamVersion, occurredAt: at }) => ({
+        unit_id: d.unitId, category: d.category, title: d.title, severity: d.severity, status: 'registered',
+        source_kind: d.source.kind, source_ref: d.source.ref, version: streamVersion, opened_at: at, updated_at: at,
+      }),
+      changed: (event, { streamVersion, occurredAt }) => {
+        const sets = changes(event);
+        return sets && { ...sets, version: streamVersion, updated_at: occurredAt };
+      },
+    }),
 };
 
 function assertNever(value: never): never {

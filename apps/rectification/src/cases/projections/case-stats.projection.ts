@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Projection, RecordedEvent } from '@rectify/event-store';
 import type { CaseEvent } from '../domain/case.events';
-import { FIRST, FoldedRows, type Sets } from './folded-rows';
+import { FIRST, foldCaseRows, type Sets } from './folded-rows';
 
 /** Column changes each event makes to its case's stats row; `status` follows evolve's transitions. */
 function changes(event: CaseEvent): Sets | undefined {
@@ -53,22 +53,13 @@ function changes(event: CaseEvent): Sets | undefined {
  */
 export const caseStatsProjection: Projection = {
   name: 'case_stats',
-  async apply(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-    const rows = new FoldedRows('case_stats', 'case_id');
-    for (const recorded of events) {
-      if (!recorded.streamId.startsWith('case-')) continue;
-      const event = { type: recorded.type, data: recorded.data } as CaseEvent;
-      const at = recorded.occurredAt;
-      if (event.type === 'CaseOpened') {
-        const d = event.data;
-        rows.open(d.caseId, { unit_id: d.unitId, category: d.category, status: 'registered', opened_at: at });
-        continue;
-      }
-      const sets = changes(event);
-      if (sets) rows.change(event.data.caseId, sets, at);
-    }
-    await rows.write(tx);
-  },
+  apply: (events: readonly RecordedEvent[], tx: PoolClient) =>
+    foldCaseRows(events, tx, {
+      table: 'case_stats',
+      key: 'case_id',
+      opened: (d, { occurredAt }) => ({ unit_id: d.unitId, category: d.category, status: 'registered', opened_at: occurredAt }),
+      changed: (event) => changes(event),
+    }),
 };
 
 function assertNever(value: never): never {

@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '@rectify/event-store';
+import type { CaseEvent } from '../domain/case.events';
 
 /** A column a change sets to the event's time only if no earlier event did (a first milestone). */
 export const FIRST = Symbol('first occurrence');
@@ -71,4 +73,32 @@ export class FoldedRows {
       await tx.query(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${this.key}) DO NOTHING`, values);
     }
   }
+}
+
+type CaseOpenedData = Extract<CaseEvent, { type: 'CaseOpened' }>['data'];
+
+/** A read model with one row per case, as `foldCaseRows` writes it. */
+export interface CaseRows {
+  table: string;
+  key: string;
+  /** The row a CaseOpened starts. */
+  opened(data: CaseOpenedData, recorded: RecordedEvent): Sets;
+  /** What a later event changes in it; undefined or empty: nothing. */
+  changed(event: CaseEvent, recorded: RecordedEvent): Sets | undefined;
+}
+
+/** Applies a batch of the log to a one-row-per-case read model, folded per case (FoldedRows). */
+export async function foldCaseRows(events: readonly RecordedEvent[], tx: PoolClient, model: CaseRows): Promise<void> {
+  const rows = new FoldedRows(model.table, model.key);
+  for (const recorded of events) {
+    if (!recorded.streamId.startsWith('case-')) continue;
+    const event = { type: recorded.type, data: recorded.data } as CaseEvent;
+    if (event.type === 'CaseOpened') {
+      rows.open(event.data.caseId, model.opened(event.data, recorded));
+      continue;
+    }
+    const sets = model.changed(event, recorded);
+    if (sets) rows.change(event.data.caseId, sets, recorded.occurredAt);
+  }
+  await rows.write(tx);
 }
