@@ -6,6 +6,6 @@ import { unitSatisfactionProjection } from './unit-satisfaction.projection';
 @Injectable()
 export class EvaluationAnalyticsProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    super(store, [unitSatisfactionProjection], EvaluationAnalyticsProjections.name);
+    super(store, [unitSatisfactionProjection]);
   }
 }

@@ -6,6 +6,6 @@ import { visitLogProjection } from './visit-log.projection';
 @Injectable()
 export class InspectionAnalyticsProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    super(store, [visitLogProjection], InspectionAnalyticsProjections.name);
+    super(store, [visitLogProjection]);
   }
 }

@@ -10,6 +10,6 @@ export const INSPECTIONS_PROJECTIONS: readonly Projection[] = [planListProjectio
 @Injectable()
 export class InspectionsProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    super(store, INSPECTIONS_PROJECTIONS, InspectionsProjections.name);
+    super(store, INSPECTIONS_PROJECTIONS);
   }
 }

@@ -34,7 +34,7 @@ function sharedBy(store: PgEventStore): SharedProjections {
  * (several subclasses of one service share one daemon and apply each batch in one transaction):
  *
  *   @Injectable() export class CaseProjections extends ProjectionsHost {
- *     constructor(store: PgEventStore) { super(store, CASE_PROJECTIONS, 'CaseProjections'); }
+ *     constructor(store: PgEventStore) { super(store, CASE_PROJECTIONS); }
  *   }
  */
 export abstract class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -42,8 +42,7 @@ export abstract class ProjectionsHost implements OnApplicationBootstrap, OnAppli
   private readonly store: PgEventStore;
   private started = false;
 
-  // `name` is kept for subclasses' call sites and logs; the shared daemon logs as 'Projections'.
-  protected constructor(store: PgEventStore, projections: readonly Projection[], _name: string) {
+  protected constructor(store: PgEventStore, projections: readonly Projection[]) {
     this.store = store;
     this.shared = sharedBy(store);
     this.shared.group.add(projections);

@@ -6,6 +6,6 @@ import { campaignListProjection } from './campaign-list.projection';
 @Injectable()
 export class CampaignProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    super(store, [campaignListProjection], CampaignProjections.name);
+    super(store, [campaignListProjection]);
   }
 }

@@ -6,6 +6,6 @@ import { reportListProjection } from './report-list.projection';
 @Injectable()
 export class ReportProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    super(store, [reportListProjection], ReportProjections.name);
+    super(store, [reportListProjection]);
   }
 }

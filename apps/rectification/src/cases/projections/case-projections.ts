@@ -11,6 +11,6 @@ export const CASE_PROJECTIONS: readonly Projection[] = [caseListProjection, case
 @Injectable()
 export class CaseProjections extends ProjectionsHost {
   constructor(store: PgEventStore) {
-    super(store, CASE_PROJECTIONS, CaseProjections.name);
+    super(store, CASE_PROJECTIONS);
   }
 }

@@ -1,50 +1,33 @@
 import type { PoolClient } from 'pg';
 import type { Projection, RecordedEvent } from '@rectify/event-store';
 import type { CaseEvent } from '../domain/case.events';
+import { caseRowChanges } from './case-row-changes';
 import { FIRST, foldCaseRows, type Sets } from './folded-rows';
 
-/** Column changes each event makes to its case's stats row; `status` follows evolve's transitions. */
-function changes(event: CaseEvent): Sets | undefined {
+const KEPT = ['status', 'responsible_unit_id', 'overdue', 'return_count', 'reopen_count'];
+
+/** The milestone an event may set: its time, unless an earlier event set it already. */
+function milestone(event: CaseEvent): Sets {
   switch (event.type) {
-    case 'CaseAssigned':
-      return { status: 'assigned', responsible_unit_id: event.data.responsibleUnitId, overdue: false };
-    case 'CaseAcknowledged':
-      return { status: 'acknowledged' };
-    case 'MeasuresSubmitted':
-      return { status: 'rectifying' };
-    case 'RectificationReported':
-      return { status: 'reported' };
     case 'VerificationRequested':
-      return event.data.purpose === 'verification' ? { status: 'verifying', first_verification_at: FIRST } : {};
+      return event.data.purpose === 'verification' ? { first_verification_at: FIRST } : {};
     case 'VerificationPassed':
-      return { first_verification_at: FIRST };
     case 'VerificationFailed':
-      return { status: 'rectifying', return_count: event.data.returnCount, first_verification_at: FIRST };
-    case 'DeadlineExtended':
-      return { overdue: false };
+      return { first_verification_at: FIRST };
     case 'CaseOverdue':
-      return { overdue: true, first_overdue_at: FIRST };
+      return { first_overdue_at: FIRST };
     case 'CaseResolved':
-      return { status: 'resolved', overdue: false, first_resolved_at: FIRST };
-    case 'CaseClosed':
-      return { status: 'closed' };
-    case 'CaseReopened':
-      return { status: 'rectifying', reopen_count: event.data.reopenCount, overdue: false };
-    case 'CaseDismissed':
-      return { status: 'dismissed' };
-    case 'CaseMerged':
-      return { status: 'merged' };
-    case 'ProgressReported':
-    case 'CaseEscalated':
-    case 'AccountabilityRecorded':
-    case 'LookBackScheduled':
-    case 'CaseBulletinPublished':
-      return {};
-    case 'CaseOpened':
-      return undefined;
+      return { first_resolved_at: FIRST };
     default:
-      return assertNever(event);
+      return {};
   }
+}
+
+/** The case row's changes this table keeps, and its milestones. */
+function changes(event: CaseEvent): Sets | undefined {
+  const all = caseRowChanges(event);
+  if (!all) return undefined;
+  return { ...Object.fromEntries(Object.entries(all).filter(([column]) => KEPT.includes(column))), ...milestone(event) };
 }
 
 /**
@@ -61,7 +44,3 @@ export const caseStatsProjection: Projection = {
       changed: (event) => changes(event),
     }),
 };
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled event ${JSON.stringify(value)}`);
-}
