@@ -116,7 +116,10 @@ describe('follow-up polls of breach cases (real PostgreSQL and Kafka)', () => {
     expect(closed.body.targets).toEqual([expect.objectContaining({ targetId: 'unit-a', ballots: 4, breach: true, repeatedBreach: true })]);
     expect(await streamTypes(followUpId)).toEqual(['CampaignOpened', 'BallotTokensIssued', 'CampaignClosed', 'TargetRated']);
 
-    const published = await readTopicUntil(`${t.topicPrefix}evaluations.events`, (events) => events.some((e) => e.type === 'TargetRated' && e.data.campaignId === followUpId));
+    // Both campaigns' results: they may sit on different partitions, read in any order.
+    const ratedIn = (campaignId: string) => (events: Array<{ type: string; data: { campaignId?: string } }>) =>
+      events.some((e) => e.type === 'TargetRated' && e.data.campaignId === campaignId);
+    const published = await readTopicUntil(`${t.topicPrefix}evaluations.events`, (events) => ratedIn(followUpId)(events) && ratedIn(breachingId)(events));
     const rated = published.find((e) => e.type === 'TargetRated' && e.data.campaignId === followUpId);
     expect(rated?.data).toMatchObject({ targetId: 'unit-a', breach: true, unsatisfiedShare: 0.5, followUpOfCaseId: caseId });
     expect(published.find((e) => e.type === 'TargetRated' && e.data.campaignId === breachingId)?.data).not.toHaveProperty('followUpOfCaseId');
