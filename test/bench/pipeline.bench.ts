@@ -1,8 +1,8 @@
 /**
  * npm run bench:pipeline — findings posted to inspections at a fixed rate (BENCH_RATE per
  * second for BENCH_SECONDS, default 200/s for 30 s, after BENCH_WARMUP_SECONDS = 15 s at the
- * same rate that are not measured) through the gateway (BENCH_VIA=inspections: straight to
- * the inspections service, without the gateway's share of the machine); measures finding →
+ * same rate that are not measured) straight to the inspections service, as issue 6 sets it
+ * (BENCH_VIA=gateway: through the gateway, as the console posts them); measures finding →
  * case opened → notice created through real Kafka, from the times the three services recorded
  * in their logs and the times their relays published, and checks in rectification's and
  * notifications' databases that every finding produced exactly one case and one notice.
@@ -23,11 +23,11 @@ import { ProcessCpu } from './pipeline/process-cpu';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 /**
- * Where findings are posted: through the gateway (default, as the console posts them) or straight
- * to the inspections service (BENCH_VIA=inspections), where what is measured starts; the gateway
- * otherwise takes its share of the machine's two cores for proxying.
+ * Where findings are posted: straight to the inspections service (default, as issue 6 sets the
+ * benchmark), where what is measured starts, or through the gateway (BENCH_VIA=gateway, as the
+ * console posts them), which then takes its share of the machine's two cores for proxying.
  */
-const VIA = process.env.BENCH_VIA ?? 'gateway';
+const VIA = process.env.BENCH_VIA ?? 'inspections';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
 const SETTLE_MS = 30_000;

@@ -9,7 +9,13 @@ import { ReportsModule } from './reports/reports.module';
 
 @Module({
   imports: [
-    EventSourcedServiceModule.forService({ service: 'evaluations', env: EvaluationsEnv, migrations: EVALUATIONS_MIGRATIONS }),
+    EventSourcedServiceModule.forService({
+      service: 'evaluations',
+      env: EvaluationsEnv,
+      migrations: EVALUATIONS_MIGRATIONS,
+      // Case facts and follow-up polls are bookkeeping nobody waits on to the millisecond (ADR 012).
+      consumerPace: 'batched',
+    }),
     CampaignsModule,
     BallotsModule,
     ReportsModule,

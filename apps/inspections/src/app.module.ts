@@ -19,6 +19,9 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
       migrations: INSPECTIONS_MIGRATIONS,
       // Sealed plan details never reach Kafka: the relay publishes a redacted InspectionPlanned (ADR 005).
       eventLog: (pool) => new RedactingEventLog(new PgEventStore(pool)),
+      // Its handlers keep risk counters and queue re-inspections: nobody waits on them to the
+      // millisecond, while this service's own HTTP and relay are on the finding's path (ADR 012).
+      consumerPace: 'batched',
     }),
     FindingsModule,
     PlansModule,

@@ -18,6 +18,7 @@ export {
   type IntegrationEventBatchHandler,
   type IntegrationEventHandler,
 } from './consumer/handler-registry';
+export { type ConsumerPace, FETCH_SETTINGS, type FetchSettings } from './consumer/consumer-pace';
 export { DEFAULT_PROCESSING_POLICY, type Outcome, type ProcessingPolicy } from './consumer/message-processor';
 export { DLQ_HEADERS, type DeadLetterReason } from './consumer/dead-letter';
 export { parseData, parseEnvelope, type Parsed } from './consumer/envelope-parser';

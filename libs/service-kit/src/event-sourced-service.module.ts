@@ -6,7 +6,7 @@ import { DatabaseModule, PG_POOL, PgHealthIndicator } from '@rectify/database';
 import { DirectoryMigrations, DirectoryModule } from '@rectify/directory';
 import { EventStoreModule, EventStoreSchema1763800000000 } from '@rectify/event-store';
 import { HealthModule } from '@rectify/http';
-import { type EventLog, KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
+import { type ConsumerPace, type EventLog, KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
 import type { Pool } from 'pg';
 
 export interface EventSourcedServiceOptions<E extends ServiceEnv> {
@@ -16,6 +16,8 @@ export interface EventSourcedServiceOptions<E extends ServiceEnv> {
   migrations?: Type<unknown>[];
   /** What the relay publishes; by default the whole log as stored (see inspections' redaction). */
   eventLog?: (pool: Pool) => EventLog;
+  /** `batched` for a service none of whose handlers is on a path a user waits for (ADR 012). */
+  consumerPace?: ConsumerPace;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface EventSourcedServiceOptions<E extends ServiceEnv> {
  */
 @Module({})
 export class EventSourcedServiceModule {
-  static forService<E extends ServiceEnv>({ service, env, migrations = [], eventLog }: EventSourcedServiceOptions<E>): DynamicModule {
+  static forService<E extends ServiceEnv>({ service, env, migrations = [], eventLog, consumerPace }: EventSourcedServiceOptions<E>): DynamicModule {
     const messaging = MessagingModule.forServiceAsync({
       poolToken: PG_POOL,
       inject: [env],
@@ -34,6 +36,7 @@ export class EventSourcedServiceModule {
         brokers: parseBrokers(config.KAFKA_BROKERS),
         topicPrefix: config.KAFKA_TOPIC_PREFIX,
         eventLog,
+        consumerPace,
       }),
     });
     return {

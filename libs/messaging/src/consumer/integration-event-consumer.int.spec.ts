@@ -5,6 +5,7 @@ import { IsString } from 'class-validator';
 import type { KafkaAdmin, KafkaClient, MessageProducer } from '../kafka/kafka.ports';
 import { createTestSchema, type TestSchema } from '../testing/test-database';
 import { createTestTopics, eventually, readTopic, testKafka, uniqueName } from '../testing/test-kafka';
+import type { ConsumerPace } from './consumer-pace';
 import { DLQ_HEADERS } from './dead-letter';
 import { EventHandlerRegistry, type IntegrationEventHandler } from './handler-registry';
 import { IntegrationEventConsumer } from './integration-event-consumer';
@@ -69,7 +70,7 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
 
   async function startConsumer(
     handle: IntegrationEventHandler<FindingRecordedData> = recordEffect,
-    session: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; heartbeatEveryMs?: number; groupId?: string; client?: KafkaClient } = {},
+    session: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; heartbeatEveryMs?: number; groupId?: string; client?: KafkaClient; pace?: ConsumerPace } = {},
   ) {
     const registry = new EventHandlerRegistry().register({ topic, type: 'FindingRecorded', handle, dataClass: FindingRecordedData });
     consumer = new IntegrationEventConsumer({
@@ -81,6 +82,7 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
       onSettled: (message, outcome) => outcomes.push({ eventId: message.headers.eventId, outcome }),
       sessionTimeoutMs: session.sessionTimeoutMs,
       heartbeatIntervalMs: session.heartbeatIntervalMs,
+      pace: session.pace,
       policy: {
         transientBackoff: { initialMs: 20, maxMs: 200 },
         poisonBackoff: { initialMs: 10, maxMs: 50 },
@@ -238,6 +240,26 @@ describe('IntegrationEventConsumer (real Kafka and PostgreSQL)', () => {
       await eventually(() => ids.every((id) => outcomesOf(id).length === 2));
       expect(ids.map(outcomesOf)).toEqual(ids.map(() => ['applied', 'duplicate']));
       expect(await Promise.all(ids.map(effects))).toEqual([1, 1, 1, 1]);
+    });
+
+    it('at the batched pace takes events sent one by one in a few transactions, and still applies a lone event', async () => {
+      await startConsumer(recordEffect, { pace: 'batched' });
+      // Ten events 20 ms apart: a prompt consumer, idle between them, gives each its own transaction.
+      const trickle = findings(...Array.from({ length: 10 }, (_, i) => `t-${i}`));
+      for (const event of trickle) {
+        await send(event);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const ids = trickle.map((event) => event.eventId);
+      await eventually(async () => (await Promise.all(ids.map(effects))).every((n) => n === 1));
+      // The broker holds each fetch up to 200 ms for 64 KiB: the trickle arrives in a few batches.
+      expect(await effectTransactions(ids)).toBeLessThanOrEqual(5);
+
+      // Far below 64 KiB, a lone event still comes once the fetch's wait is over.
+      const [lone] = findings('lone');
+      await send(lone);
+      await eventually(async () => (await effects(lone.eventId)) === 1);
+      expect(outcomesOf(lone.eventId)).toEqual(['applied']);
     });
 
     it('dead-letters the poison message of a batch alone and applies the others once', async () => {

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { BatchContext, IncomingMessage, KafkaClient, MessageBatch, MessageConsumer, MessageProducer } from '../kafka/kafka.ports';
 import type { LoggerLike } from '../logger-like';
 import { BatchProcessor } from './batch-processor';
+import { type ConsumerPace, FETCH_SETTINGS } from './consumer-pace';
 import type { EventHandlerRegistry } from './handler-registry';
 import { DEFAULT_PROCESSING_POLICY, MessageProcessor, type Outcome, type ProcessingPolicy } from './message-processor';
 import { OffsetCommitter } from './offset-committer';
@@ -20,6 +21,8 @@ export interface IntegrationEventConsumerOptions {
   /** Where a new group starts: the whole topic (default), since events are history, not news. */
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
+  /** `prompt` (default) for consumers someone waits for, `batched` for background work (ADR 012). */
+  pace?: ConsumerPace;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   logger?: LoggerLike;
@@ -48,6 +51,7 @@ export class IntegrationEventConsumer {
       groupId: options.groupId,
       sessionTimeoutMs: options.sessionTimeoutMs,
       heartbeatIntervalMs: options.heartbeatIntervalMs,
+      ...FETCH_SETTINGS[options.pace ?? 'prompt'],
     });
     this.dlqProducer = options.dlqProducer ?? options.kafka.producer();
     this.offsets = new OffsetCommitter(this.consumer, this.logger);

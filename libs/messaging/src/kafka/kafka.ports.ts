@@ -105,6 +105,11 @@ export interface ConsumerConfig {
   heartbeatIntervalMs?: number;
   /** Long-poll time of an idle fetch; also how long leaving the group can take. */
   maxWaitTimeMs?: number;
+  /**
+   * The broker answers a fetch once this many bytes are ready (or `maxWaitTimeMs` passed).
+   * 1 (the default) answers as soon as anything is there.
+   */
+  minBytes?: number;
 }
 
 export interface KafkaClient {

@@ -81,6 +81,7 @@ export class KafkajsConsumer implements MessageConsumer {
       sessionTimeout: this.config.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: this.config.heartbeatIntervalMs ?? 3_000,
       maxWaitTimeInMs: this.config.maxWaitTimeMs ?? 1_000,
+      minBytes: this.config.minBytes ?? 1,
       allowAutoTopicCreation: false,
     });
     consumer.on(consumer.events.CRASH, ({ payload }: ConsumerCrashEvent) => {

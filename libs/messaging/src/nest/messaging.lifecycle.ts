@@ -115,6 +115,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
       registry: this.registry,
       dlqProducer: this.producer,
       policy: this.options.consumerPolicy,
+      pace: this.options.consumerPace,
       // A handler's appends commit with its transaction: publish them without waiting to poll.
       onSettled: (_message, outcome) => {
         if (outcome === 'applied') this.relay?.poke();

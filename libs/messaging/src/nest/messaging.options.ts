@@ -1,5 +1,6 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { ConsumerPace } from '../consumer/consumer-pace';
 import type { ProcessingPolicy } from '../consumer/message-processor';
 import type { EventLog } from '../relay/event-log';
 
@@ -18,6 +19,8 @@ export interface MessagingOptions {
   /** The log the relay reads; defaults to `new PgEventStore(pool)`. */
   eventLog?: (pool: Pool) => EventLog;
   consumerPolicy?: Partial<ProcessingPolicy>;
+  /** `batched` when nobody waits for what this service's handlers do (ADR 012); default `prompt`. */
+  consumerPace?: ConsumerPace;
 }
 
 /** Known when the module is declared, unlike the options a factory may compute at boot. */
