@@ -94,6 +94,37 @@ describe('ProjectionGroup (real PostgreSQL)', () => {
     expect(await seen('b')).toBe(await total());
   });
 
+  it("keeps up in a daemon's round: reads on only while batches come full, never once more for nothing", async () => {
+    const k = { failing: false, transactions: new Set<number>() };
+    const group = new ProjectionGroup(store, [recorder('k', k)], 5);
+    await catchUpAll(group, ['k']);
+    const reads = jest.spyOn(store, 'readAll');
+    try {
+      /** The first round that finds the append (another test's open transaction can hide it a moment). */
+      const roundThatFinds = async () => {
+        for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+          reads.mockClear();
+          const applied = await group.keepUp();
+          if (applied > 0) return applied;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error('the append did not become visible in 20 s');
+      };
+
+      await store.append('group-keep-up-1', [testEvent('Added', { n: 1 }), testEvent('Added', { n: 2 })], 0);
+      expect(await roundThatFinds()).toBe(2);
+      expect(reads).toHaveBeenCalledTimes(1);
+
+      // A backlog of 12 in batches of 5: full, full, then 2 — three reads, the last one not full.
+      await store.append('group-keep-up-2', Array.from({ length: 12 }, (_, i) => testEvent('Added', { n: i })), 0);
+      expect(await roundThatFinds()).toBe(12);
+      expect(reads).toHaveBeenCalledTimes(3);
+      expect(await seen('k')).toBe(await total());
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('notices a checkpoint reset from outside (a rebuild) within a second, without a new event', async () => {
     const a = { failing: false, transactions: new Set<number>() };
     const group = new ProjectionGroup(store, [recorder('a', a)], 500);

@@ -61,6 +61,20 @@ export class ProjectionGroup {
     }
   }
 
+  /**
+   * A daemon's round: the next batch, and more only while batches come full (a backlog). What
+   * commits during the round waits for the next one instead of costing a read that finds
+   * nothing now and then the same events a moment later.
+   */
+  async keepUp(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const batchApplied = await this.applyNextBatch();
+      applied += batchApplied;
+      if (batchApplied < this.batchSize) return applied;
+    }
+  }
+
   applyNextBatch(): Promise<number> {
     const mine = this.turn.then(() => this.round());
     this.turn = mine.catch(() => undefined);

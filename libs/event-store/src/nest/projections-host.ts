@@ -21,7 +21,7 @@ function sharedBy(store: PgEventStore): SharedProjections {
   if (!entry) {
     const logger = new Logger('Projections');
     const group = new ProjectionGroup(store);
-    const daemon = new ProjectionDaemon([group], { onError: (error) => logger.warn(`projection failed, retrying: ${String(error)}`) });
+    const daemon = new ProjectionDaemon([{ catchUp: () => group.keepUp() }], { onError: (error) => logger.warn(`projection failed, retrying: ${String(error)}`) });
     entry = { group, daemon, running: 0, unsubscribe: store.onAppended(() => daemon.poke()) };
     shared.set(store, entry);
   }

@@ -4,6 +4,7 @@ import { KafkajsConsumer } from './kafkajs-consumer';
 import { KAFKA_LOG_LEVEL, nestLogCreator } from './kafka-logger';
 import type { KafkaClient } from './kafka.ports';
 import { KafkajsProducer } from './kafkajs-producer';
+import { fixIdleRequestQueueTimer } from './kafkajs-request-queue-fix';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
@@ -12,6 +13,7 @@ export interface KafkaConnectionOptions {
 }
 
 export function createKafka({ brokers, clientId, connectionTimeoutMs }: KafkaConnectionOptions): KafkaClient {
+  fixIdleRequestQueueTimer();
   const kafka = new Kafka({
     brokers,
     clientId,
