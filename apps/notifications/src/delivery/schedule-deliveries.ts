@@ -9,10 +9,8 @@ import type { PoolClient } from 'pg';
  */
 export async function scheduleAllDeliveries(tx: PoolClient, notices: ReadonlyArray<{ noticeId: string; unitId: string }>, at: Date): Promise<void> {
   if (notices.length === 0) return;
-  await tx.query({
-    // Prepared once per connection: every notification transaction runs it.
-    name: 'rectify_schedule_deliveries',
-    text: `INSERT INTO deliveries (id, notice_id, channel, target, status, next_attempt_at)
+  await tx.query(
+    `INSERT INTO deliveries (id, notice_id, channel, target, status, next_attempt_at)
      SELECT gen_random_uuid(), notice.id, target.channel, target.address, 'pending', $3
        FROM unnest($1::uuid[], $2::text[]) AS notice (id, unit_id)
        JOIN unit_channels channels ON channels.unit_id = notice.unit_id
@@ -22,6 +20,6 @@ export async function scheduleAllDeliveries(tx: PoolClient, notices: ReadonlyArr
          SELECT 'email', email FROM unnest(channels.emails) AS email
        ) AS target (channel, address)
      ON CONFLICT (notice_id, channel, target) DO NOTHING`,
-    values: [notices.map((notice) => notice.noticeId), notices.map((notice) => notice.unitId), at],
-  });
+    [notices.map((notice) => notice.noticeId), notices.map((notice) => notice.unitId), at],
+  );
 }
