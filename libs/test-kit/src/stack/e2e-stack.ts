@@ -110,7 +110,7 @@ function spawnService(name: string, port: number, stack: E2eStack): ChildProcess
     LOG_LEVEL: 'log',
     ...Object.fromEntries(E2E_SERVICES.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, stack.serviceUrls[s.name]])),
   };
-  // RECTIFY_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service.
+  // RECTIFY_SERVICE_NODE_ARGS="--perf-basic-prof" lets `perf` name the JavaScript of every service.
   const nodeArgs = (process.env.RECTIFY_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '-r', 'tsconfig-paths/register', join(root, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: root,
