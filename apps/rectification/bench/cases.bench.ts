@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { TokenService } from '@rectify/auth';
-import { assertTestDatabaseName, databaseUrl, feedDirectory, serverUrl } from '@rectify/test-kit';
+import { assertTestDatabaseName, databaseUrl, feedDirectory, KeepAliveConnection, serverUrl } from '@rectify/test-kit';
 import { PG_POOL } from '@rectify/database';
 import { type NewEvent, PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
@@ -22,7 +22,6 @@ import { baselineAppend, createBaselineTable } from '../../../libs/event-store/b
 import { AppModule } from '../src/app.module';
 import { CaseRepository } from '../src/cases/case-repository';
 import { caseStreamId } from '../src/cases/case-stream';
-import { KeepAliveConnection } from './keep-alive-connection';
 
 const PREFIX = process.env.BENCH_DATABASE_PREFIX ?? 'rectify_bench_test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
