@@ -19,7 +19,7 @@ export class JsonPoster {
   }
 
   async post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-    const connection = this.idle.pop() ?? (await this.connect());
+    const connection = this.takeIdle() ?? (await this.connect());
     let answer;
     try {
       answer = await connection.request('POST', path, this.headers, JSON.stringify(body));
@@ -42,6 +42,15 @@ export class JsonPoster {
     for (const connection of this.open) connection.close();
     this.open.clear();
     this.idle.length = 0;
+  }
+
+  /** An idle connection the server has not closed meanwhile (Node's keep-alive timeout is 5 s). */
+  private takeIdle(): KeepAliveConnection | undefined {
+    for (let connection = this.idle.pop(); connection; connection = this.idle.pop()) {
+      if (!connection.closed) return connection;
+      this.open.delete(connection);
+    }
+    return undefined;
   }
 
   private async connect(): Promise<KeepAliveConnection> {

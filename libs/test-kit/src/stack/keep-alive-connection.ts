@@ -35,8 +35,14 @@ export class KeepAliveConnection {
     });
   }
 
+  /** The server closed it (e.g. its keep-alive timeout passed) or it failed: open another. */
+  get closed(): boolean {
+    return this.socket.destroyed || this.socket.readyState !== 'open';
+  }
+
   request(method: string, path: string, headers: Record<string, string>, body = ''): Promise<Answer> {
     if (this.waiting) throw new Error('one request at a time on a connection');
+    if (this.closed) return Promise.reject(new Error('the connection is closed'));
     const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     const head = `${method} ${path} HTTP/1.1\r\nhost: ${this.host}\r\n${lines}content-length: ${Buffer.byteLength(body)}\r\n\r\n`;
     return new Promise((resolve, reject) => {
