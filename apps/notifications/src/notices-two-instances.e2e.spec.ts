@@ -2,13 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { TokenService } from '@rectify/auth';
 import type { ServiceEnv } from '@rectify/config';
 import { type IntegrationEnvelope, toEnvelope } from '@rectify/contracts';
 import { createKafka, eventsTopic, parseBrokers } from '@rectify/messaging';
-import { ApiClient, dropTestDatabase, eventually, readStack, serverUrl } from '@rectify/test-kit';
+import { ApiClient, dropTestDatabase, eventually, freePort, readStack, serverUrl } from '@rectify/test-kit';
 
 /**
  * DESIGN §3.5 "one notice per (event, recipient), however often the event is delivered" and §2
@@ -221,17 +221,6 @@ async function keysForEveryPartition(topic: string): Promise<string[]> {
   } finally {
     await Promise.all([admin.disconnect(), producer.disconnect()]);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -8,10 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { TokenService } from '@rectify/auth';
-import { assertTestDatabaseName, databaseUrl, feedDirectory, KeepAliveConnection, serverUrl } from '@rectify/test-kit';
+import { assertTestDatabaseName, databaseUrl, feedDirectory, freePort, KeepAliveConnection, serverUrl } from '@rectify/test-kit';
 import { PG_POOL } from '@rectify/database';
 import { type NewEvent, PgEventStore } from '@rectify/event-store';
 import { createHttpApp } from '@rectify/http';
@@ -156,17 +155,6 @@ async function startService(): Promise<{ url: string; stop: () => Promise<void> 
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A realistic long case: opened, assigned, acknowledged, measures, then progress notes. */
 async function longCase(store: PgEventStore, size: number): Promise<string> {
   const caseId = randomUUID();
@@ -210,8 +198,6 @@ async function dropDatabase(name: string): Promise<void> {
     await admin.end();
   }
 }
-
-
 
 main().then(
   () => process.exit(0),

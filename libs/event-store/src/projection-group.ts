@@ -52,13 +52,8 @@ export class ProjectionGroup {
   }
 
   /** Applies everything visible now; returns how many events were applied (counted once per batch). */
-  async catchUp(): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const batchApplied = await this.applyNextBatch();
-      if (batchApplied === 0) return applied;
-      applied += batchApplied;
-    }
+  catchUp(): Promise<number> {
+    return this.applyWhile((applied) => applied > 0);
   }
 
   /**
@@ -66,19 +61,24 @@ export class ProjectionGroup {
    * commits during the round waits for the next one instead of costing a read that finds
    * nothing now and then the same events a moment later.
    */
-  async keepUp(): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const batchApplied = await this.applyNextBatch();
-      applied += batchApplied;
-      if (batchApplied < this.batchSize) return applied;
-    }
+  keepUp(): Promise<number> {
+    return this.applyWhile((applied) => applied >= this.batchSize);
   }
 
   applyNextBatch(): Promise<number> {
     const mine = this.turn.then(() => this.round());
     this.turn = mine.catch(() => undefined);
     return mine;
+  }
+
+  /** Applies batch after batch while `more` says so of the last one; the total applied. */
+  private async applyWhile(more: (applied: number) => boolean): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const applied = await this.applyNextBatch();
+      total += applied;
+      if (!more(applied)) return total;
+    }
   }
 
   private async round(): Promise<number> {

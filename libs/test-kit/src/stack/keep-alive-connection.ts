@@ -37,7 +37,7 @@ export class KeepAliveConnection {
 
   /** The server closed it (e.g. its keep-alive timeout passed) or it failed: open another. */
   get closed(): boolean {
-    return this.socket.destroyed || this.socket.readyState !== 'open';
+    return this.socket.readyState !== 'open';
   }
 
   request(method: string, path: string, headers: Record<string, string>, body = ''): Promise<Answer> {
