@@ -129,7 +129,9 @@ async function main(): Promise<void> {
 async function startService(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const root = join(__dirname, '..', '..', '..');
-  const child = spawn(process.execPath, ['-r', join(root, 'scripts', 'register-ts.cjs'), join(root, 'apps', 'rectification', 'src', 'main.ts')], {
+  // RECTIFY_SERVICE_NODE_ARGS="--perf-basic-prof" lets `perf` name the service's JavaScript.
+  const nodeArgs = (process.env.RECTIFY_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', join(root, 'scripts', 'register-ts.cjs'), join(root, 'apps', 'rectification', 'src', 'main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', DEMO_DATA: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
