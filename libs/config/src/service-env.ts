@@ -6,6 +6,9 @@ import { IsIn, IsInt, IsString, IsUrl, Max, MinLength, Min } from 'class-validat
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
+export const RELAY_THREADS = ['worker', 'inline'] as const;
+export type RelayThreadName = (typeof RELAY_THREADS)[number];
+
 /**
  * What every service reads from its environment. A service extends it with its own
  * variables and overrides PORT's default.
@@ -44,4 +47,8 @@ export class ServiceEnv {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';
+
+  /** Where the relay runs: its own worker thread where the process can load one, or the main thread (ADR 013). */
+  @IsIn(RELAY_THREADS)
+  RELAY_THREAD: RelayThreadName = 'worker';
 }

@@ -37,6 +37,7 @@ export class EventSourcedServiceModule {
         topicPrefix: config.KAFKA_TOPIC_PREFIX,
         eventLog,
         consumerPace,
+        relayThread: config.RELAY_THREAD,
       }),
     });
     return {

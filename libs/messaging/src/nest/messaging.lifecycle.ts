@@ -5,11 +5,14 @@ import { EventHandlerRegistry } from '../consumer/handler-registry';
 import { IntegrationEventConsumer } from '../consumer/integration-event-consumer';
 import type { KafkaAdmin, KafkaClient, MessageProducer } from '../kafka/kafka.ports';
 import { EventRelay } from '../relay/event-relay';
+import { type RelayHandle, RelayThread } from '../relay/relay-thread';
 import { backoffDelay, sleep } from '../retry/backoff';
 import { describeError } from '../retry/describe-error';
 import { dlqTopic, eventsTopic } from '../topics/topic-names';
 import { HandlerDiscovery } from './handler-discovery';
 import type { MessagingOptions } from './messaging.options';
+
+type RelaySettings = Exclude<MessagingOptions['relay'], boolean | undefined>;
 import { KAFKA_ADMIN, KAFKA_CLIENT, MESSAGE_PRODUCER, MESSAGING_OPTIONS, MESSAGING_POOL } from './messaging.tokens';
 
 /**
@@ -22,7 +25,7 @@ import { KAFKA_ADMIN, KAFKA_CLIENT, MESSAGE_PRODUCER, MESSAGING_OPTIONS, MESSAGI
 export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Messaging');
   private readonly stopping = new AbortController();
-  private relay: EventRelay | null = null;
+  private relay: RelayHandle | null = null;
   private consumer: IntegrationEventConsumer | null = null;
   private started: Promise<void> = Promise.resolve();
   private unsubscribeAppends: (() => void) | undefined;
@@ -42,16 +45,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     const { service, topicPrefix = '', relay } = this.options;
     this.discovery.registerAll(this.registry, topicPrefix);
-    if (relay !== false) {
-      this.relay = new EventRelay({
-        name: service,
-        topic: eventsTopic(service, topicPrefix),
-        pool: this.pool,
-        producer: this.producer,
-        log: this.options.eventLog?.(this.pool) ?? new PgEventStore(this.pool),
-        ...(typeof relay === 'object' ? relay : {}),
-      });
-    }
+    if (relay !== false) this.relay = this.createRelay(eventsTopic(service, topicPrefix), typeof relay === 'object' ? relay : {});
     this.unsubscribeAppends = this.store?.onAppended(() => this.relay?.poke());
     this.started = this.startWhenKafkaAnswers();
   }
@@ -73,6 +67,17 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     await this.relay?.stop();
     await this.producer.disconnect();
     await this.admin.disconnect().catch(() => undefined);
+  }
+
+  private createRelay(topic: string, settings: RelaySettings): RelayHandle {
+    const { service, brokers, eventLog, relayThread = 'worker' } = this.options;
+    const logger = new Logger(`EventRelay(${service})`);
+    const { connectionString, application_name } = this.pool.options as { connectionString?: string; application_name?: string };
+    if (relayThread === 'worker' && !eventLog && connectionString && RelayThread.entry()) {
+      const data = { name: service, topic, connectionString, applicationName: `${application_name ?? service}-relay`, brokers, clientId: `${service}-relay`, ...settings };
+      return new RelayThread(data, logger);
+    }
+    return new EventRelay({ name: service, topic, pool: this.pool, producer: this.producer, log: eventLog?.(this.pool) ?? new PgEventStore(this.pool), logger, ...settings });
   }
 
   private async startWhenKafkaAnswers(): Promise<void> {

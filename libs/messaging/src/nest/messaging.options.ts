@@ -15,7 +15,12 @@ export interface MessagingOptions {
   /** Partitions for topics this service creates when missing (its own, and dead-letter topics). */
   topicPartitions?: number;
   /** Relay this service's log to Kafka (default true). */
-  relay?: boolean | { batchSize?: number; idlePollMs?: number; maxIdlePollMs?: number };
+  relay?: boolean | { batchSize?: number; idlePollMs?: number; maxIdlePollMs?: number; lingerMs?: number };
+  /**
+   * `worker` (default): the relay runs on its own thread where this process can load one, else
+   * here; `inline`: always on the main thread. A custom `eventLog` keeps it here (ADR 013).
+   */
+  relayThread?: 'worker' | 'inline';
   /** The log the relay reads; defaults to `new PgEventStore(pool)`. */
   eventLog?: (pool: Pool) => EventLog;
   consumerPolicy?: Partial<ProcessingPolicy>;

@@ -283,6 +283,29 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     }
   });
 
+  it('publishes appends made while it lingers after a batch in one batch', async () => {
+    const { topic } = await createTestTopics(admin, 1);
+    const producer = kafka.producer();
+    // The real producer, counting the batches handed to it.
+    const batches: number[] = [];
+    const counting = { ...producer, send: (to: string, messages: Parameters<typeof producer.send>[1]) => (batches.push(messages.length), producer.send(to, messages)) };
+    const relay = new EventRelay({ name: uniqueName('relay'), topic, pool: db.pool, log: store, producer: counting, lingerMs: 1_000 });
+    relay.start();
+    await eventually(() => relay.isLeader);
+    await appendMany(store, 1, 1, 1);
+    await eventually(() => batches.length === 1);
+    // Five appends, each announced on its own, while the relay waits out its linger.
+    for (let i = 0; i < 5; i++) {
+      await appendMany(store, 1, 1, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const messages = await readTopic(kafka, topic, (read) => read.length >= 6, 10_000);
+    await relay.stop();
+    await producer.disconnect();
+    expect(batches).toEqual([1, 5]);
+    expect(messages.map((m) => m.headers.eventId)).toEqual(await logOrder());
+  });
+
   it('wakes on an event_store_appended notification instead of waiting for its poll', async () => {
     const { topic } = await createTestTopics(admin, 1);
     const producer = kafka.producer();

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { PgEventStore } from '@rectify/event-store';
+import { createTestSchema, type TestSchema } from '../testing/test-database';
+import { createTestTopics, eventually, readTopic, testBrokers, testKafka, uniqueName } from '../testing/test-kafka';
+import type { KafkaAdmin, KafkaClient } from '../kafka/kafka.ports';
+import { RelayCheckpoints } from './relay-checkpoints';
+import { RelayThread } from './relay-thread';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+// Jest compiles TypeScript in its own module registry, which a worker thread does not share:
+// the worker loads its TypeScript entry through the scripts' loader instead.
+const LOADER = { entry: join(__dirname, 'relay.worker.ts'), execArgv: ['-r', join(ROOT, 'scripts', 'register-ts.cjs')] };
+
+jest.setTimeout(60_000);
+
+describe('RelayThread (real Kafka and PostgreSQL)', () => {
+  let db: TestSchema;
+  let store: PgEventStore;
+  let kafka: KafkaClient;
+  let admin: KafkaAdmin;
+
+  beforeAll(async () => {
+    db = await createTestSchema();
+    store = new PgEventStore(db.pool);
+    kafka = testKafka();
+    admin = kafka.admin();
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await admin?.disconnect();
+    await db?.drop();
+  });
+
+  it('publishes the log from its worker thread, reports leadership and checkpoint, and stops', async () => {
+    const { topic } = await createTestTopics(admin, 3);
+    const name = uniqueName('relay');
+    const lines: string[] = [];
+    const keep = (line: string) => void lines.push(line);
+    const relay = new RelayThread(
+      { name, topic, connectionString: db.url, applicationName: name, brokers: testBrokers(), clientId: name },
+      { log: keep, warn: keep, error: keep },
+      LOADER,
+    );
+    const streams = Array.from({ length: 10 }, () => `case-${randomUUID()}`);
+    for (const stream of streams) {
+      await store.append(stream, [{ eventId: randomUUID(), type: 'TestHappened', schemaVersion: 1, data: { stream }, metadata: { correlationId: randomUUID(), causationId: null, actor: { id: 'system', role: 'system' } }, occurredAt: new Date() }], 0);
+    }
+
+    relay.start();
+    await eventually(() => relay.isLeader, 30_000);
+    const messages = await readTopic(kafka, topic, (read) => read.length >= streams.length);
+    const last = (await store.readAll({ txid: '0', position: '0' })).at(-1)!;
+    await eventually(() => relay.checkpoint?.position === last.position);
+    expect(await new RelayCheckpoints(db.pool, name).load()).toEqual({ txid: last.txid, position: last.position });
+    expect(new Set(messages.map((m) => m.key?.toString()))).toEqual(new Set(streams));
+    // Its log lines come through the main thread's logger.
+    expect(lines).toContain(`leading: publishing to ${topic}`);
+
+    await relay.stop();
+    expect(relay.isLeader).toBe(false);
+    // The worker's lock connection is closed with it: the lock is free for the next relay.
+    const connections = async () =>
+      (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [name])).rows[0].n;
+    await eventually(async () => (await connections()) === 0, 5_000);
+  });
+});

@@ -1,0 +1,24 @@
+/** What a RelayThread and its worker (relay.worker.ts) tell each other. Plain data only. */
+
+export interface RelayWorkerData {
+  name: string;
+  topic: string;
+  /** The service pool's connection: the worker opens its own small pool and lock connection. */
+  connectionString: string;
+  applicationName: string;
+  brokers: string[];
+  clientId: string;
+  batchSize?: number;
+  idlePollMs?: number;
+  maxIdlePollMs?: number;
+  lingerMs?: number;
+}
+
+/** Main thread → worker. */
+export type ToRelayWorker = { kind: 'stop' };
+
+/** Worker → main thread. */
+export type FromRelayWorker =
+  | { kind: 'status'; leader: boolean; checkpoint: { txid: string; position: string } | null }
+  | { kind: 'log'; level: 'log' | 'warn' | 'error'; message: string }
+  | { kind: 'stopped' };
