@@ -23,7 +23,24 @@ export class StreamHeads {
     if (known && known.version >= head.version) return;
     this.heads.delete(streamId);
     this.heads.set(streamId, head);
-    if (this.heads.size > this.capacity) this.heads.delete(this.heads.keys().next().value as string);
+    if (this.heads.size > this.capacity) this.evictOldest();
+  }
+
+  get size(): number {
+    return this.heads.size;
+  }
+
+  /**
+   * Drops the least recently set tenth at once. Dropping one entry per insert was a walk over
+   * every entry deleted since the map last compacted itself (a Map iterates past its holes):
+   * with a new stream per command, 2 % of the service's CPU.
+   */
+  private evictOldest(): void {
+    let excess = this.heads.size - Math.floor(this.capacity * 0.9);
+    for (const streamId of this.heads.keys()) {
+      if (excess-- <= 0) break;
+      this.heads.delete(streamId);
+    }
   }
 
   forget(streamId: string): void {
