@@ -1,7 +1,7 @@
 import { Client, type ClientConfig } from 'pg';
 import { sleep } from '../retry/backoff';
 
-/** The event store's statement trigger notifies this channel after every append. */
+/** Listened to by the leader: a NOTIFY here wakes it (the event store does not send one on every append: see the README). */
 export const EVENT_STORE_APPENDED_CHANNEL = 'event_store_appended';
 
 // First half of the two-int advisory lock key: 'RELY', so relay locks never collide with

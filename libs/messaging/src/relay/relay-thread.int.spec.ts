@@ -14,6 +14,15 @@ const LOADER = { entry: join(__dirname, 'relay.worker.ts'), execArgv: ['-r', joi
 
 jest.setTimeout(60_000);
 
+const event = (stream: string) => ({
+  eventId: randomUUID(),
+  type: 'TestHappened',
+  schemaVersion: 1,
+  data: { stream },
+  metadata: { correlationId: randomUUID(), causationId: null, actor: { id: 'system', role: 'system' } },
+  occurredAt: new Date(),
+});
+
 describe('RelayThread (real Kafka and PostgreSQL)', () => {
   let db: TestSchema;
   let store: PgEventStore;
@@ -45,7 +54,7 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     );
     const streams = Array.from({ length: 10 }, () => `case-${randomUUID()}`);
     for (const stream of streams) {
-      await store.append(stream, [{ eventId: randomUUID(), type: 'TestHappened', schemaVersion: 1, data: { stream }, metadata: { correlationId: randomUUID(), causationId: null, actor: { id: 'system', role: 'system' } }, occurredAt: new Date() }], 0);
+      await store.append(stream, [event(stream)], 0);
     }
 
     relay.start();
@@ -64,5 +73,30 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     const connections = async () =>
       (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [name])).rows[0].n;
     await eventually(async () => (await connections()) === 0, 5_000);
+  });
+
+  it('reads the log as soon as this process pokes it, not at its next poll', async () => {
+    const { topic } = await createTestTopics(admin, 1);
+    const name = uniqueName('relay');
+    const quiet = () => undefined;
+    // Polls a minute apart: only the poke can make it read in time.
+    const relay = new RelayThread(
+      { name, topic, connectionString: db.url, applicationName: name, brokers: testBrokers(), clientId: name, idlePollMs: 60_000, maxIdlePollMs: 60_000 },
+      { log: quiet, warn: quiet, error: quiet },
+      LOADER,
+    );
+    relay.start();
+    try {
+      await eventually(() => relay.isLeader, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // it has read the log and waits
+      const stream = `case-${randomUUID()}`;
+      await store.append(stream, [event(stream)], 0);
+      relay.poke();
+      // (The log still holds the first test's events, published at once when this relay started.)
+      const messages = await readTopic(kafka, topic, (read) => read.some((m) => m.key?.toString() === stream), 10_000);
+      expect(messages.filter((m) => m.key?.toString() === stream)).toHaveLength(1);
+    } finally {
+      await relay.stop();
+    }
   });
 });

@@ -32,6 +32,8 @@ export class RelayThread implements RelayHandle {
   private restart: NodeJS.Timeout | null = null;
   /** Exits in a row without leading in between: the restart waits longer each time. */
   private failures = 0;
+  /** Appends this process committed (see poke); the worker waits on it. */
+  private readonly appends = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly data: RelayWorkerData,
@@ -65,7 +67,7 @@ export class RelayThread implements RelayHandle {
     if (this.worker || this.stopping) return;
     const entry = this.loader?.entry ?? RelayThread.entry();
     if (!entry) throw new Error('the relay worker cannot be loaded in this process (see RelayThread.entry)');
-    const worker = new Worker(entry, { workerData: this.data, ...(this.loader ? { execArgv: this.loader.execArgv } : {}) });
+    const worker = new Worker(entry, { workerData: { ...this.data, appends: this.appends }, ...(this.loader ? { execArgv: this.loader.execArgv } : {}) });
     worker.on('message', (message: FromRelayWorker) => this.heard(message));
     worker.on('error', (error) => this.logger.error(`relay worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => {
@@ -85,10 +87,14 @@ export class RelayThread implements RelayHandle {
   }
 
   /**
-   * Nothing to do: the worker hears of every append on the event store's notification channel
-   * anyway, and a message per append would cost that thread more than it gains.
+   * This process appended: the worker reads the log now rather than at its next poll. A counter
+   * in shared memory, not a message: appends come thousands a second, and the worker needs to
+   * wake once however many came while it was busy.
    */
-  poke(): void {}
+  poke(): void {
+    Atomics.add(this.appends, 0, 1);
+    Atomics.notify(this.appends, 0);
+  }
 
   /** Asks the worker to stop leading and close its connections; ends it if that takes too long. */
   stop(): Promise<void> {

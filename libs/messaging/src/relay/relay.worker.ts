@@ -53,4 +53,18 @@ function stop(): Promise<void> {
   return stopping;
 }
 
+// In Node since 16; TypeScript declares it from lib ES2024 on, and this project compiles with ES2023.
+type WaitAsync = (array: Int32Array, index: number, value: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync.bind(Atomics);
+
+/** Reads the log as soon as the main thread counts a new append, however many came meanwhile. */
+async function wakeOnAppends(appends: Int32Array): Promise<void> {
+  for (let seen = Atomics.load(appends, 0); !stopping; seen = Atomics.load(appends, 0)) {
+    const wait = waitAsync(appends, 0, seen);
+    if (wait.async) await wait.value;
+    relay.poke();
+  }
+}
+
 relay.start();
+if (data.appends) void wakeOnAppends(data.appends);
