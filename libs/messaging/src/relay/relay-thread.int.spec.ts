@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgEventStore } from '@rectify/event-store';
 import { createTestSchema, type TestSchema } from '../testing/test-database';
@@ -98,5 +100,34 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     } finally {
       await relay.stop();
     }
+  });
+
+  it('starts a worker that died again, waiting longer after each death, and stops retrying when stopped', async () => {
+    // A worker that dies at once, every time.
+    const dir = mkdtempSync(join(tmpdir(), 'relay-thread-'));
+    const entry = join(dir, 'dies.js');
+    writeFileSync(entry, 'process.exit(3);\n');
+    const warnings: string[] = [];
+    const keep = (line: string) => void warnings.push(line);
+    const relay = new RelayThread(
+      { name: 'dies', topic: 'unused', connectionString: db.url, applicationName: 'dies', brokers: testBrokers(), clientId: 'dies' },
+      { log: keep, warn: keep, error: keep },
+      { entry, execArgv: [] },
+    );
+    try {
+      relay.start();
+      await eventually(() => warnings.length >= 2, 10_000, 50);
+      expect(warnings.slice(0, 2)).toEqual([
+        'relay worker exited (code 3); starting it again in 1000 ms',
+        'relay worker exited (code 3); starting it again in 2000 ms',
+      ]);
+      expect(relay.isLeader).toBe(false);
+    } finally {
+      await relay.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const seen = warnings.length;
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    expect(warnings).toHaveLength(seen);
   });
 });
