@@ -1,7 +1,7 @@
 /**
  * npm run bench:pipeline — findings posted to inspections at a fixed rate (BENCH_RATE per
  * second for BENCH_SECONDS, default 200/s for 30 s, after BENCH_WARMUP_SECONDS = 15 s at the
- * same rate that are not measured, 90 s when the broker is younger than 5 minutes) straight to the inspections service, as issue 6 sets it
+ * same rate that are not measured) straight to the inspections service, as issue 6 sets it
  * (BENCH_VIA=gateway: through the gateway, as the console posts them); measures finding →
  * case opened → notice created through real Kafka, from the times the three services recorded
  * in their logs and the times their relays published, and checks in rectification's and
@@ -19,7 +19,6 @@ import { E2E_SERVICES, startStack, stopStack } from '../../libs/test-kit/src/sta
 import { countEffects, noticesSince } from './pipeline/effect-counts';
 import { JsonPoster } from './pipeline/finding-poster';
 import { PipelineTraces, type Trace } from './pipeline/pipeline-traces';
-import { processAgeSeconds } from './pipeline/broker-age';
 import { ProcessCpu } from './pipeline/process-cpu';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -30,15 +29,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
  */
 const VIA = process.env.BENCH_VIA ?? 'inspections';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-/**
- * The broker's JVM compiles its hot paths during its first minutes under load, taking CPU from
- * the services on a 2-core machine (a broker started just before a run measured p50 135 ms after
- * 15 s of warm-up, 54 ms after 45 s). Unless BENCH_WARMUP_SECONDS is given, a broker younger than
- * YOUNG_BROKER_SECONDS gets BROKER_WARMUP_SECONDS of warm-up instead of 15.
- */
-const YOUNG_BROKER_SECONDS = 300;
-const BROKER_WARMUP_SECONDS = 90;
-/** The broker the infrastructure scripts run (known once ensureInfrastructure has run), or 0. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
+/** The broker the infrastructure scripts run (known once ensureInfrastructure has run), or 0: its CPU is reported too. */
 const kafkaPid = () => Number(process.env.RECTIFY_KAFKA_PID ?? 0);
 const SETTLE_MS = 30_000;
 const IDLE_SECONDS = 5;
@@ -51,18 +43,8 @@ const HOPS: Array<[string, keyof Trace, keyof Trace]> = [
   ['notifications consumer', 'casePublished', 'noticeRecorded'],
 ];
 
-function warmupSeconds(): { seconds: number; why: string } {
-  if (process.env.BENCH_WARMUP_SECONDS) return { seconds: Number(process.env.BENCH_WARMUP_SECONDS), why: 'BENCH_WARMUP_SECONDS' };
-  const brokerAge = kafkaPid() ? processAgeSeconds(kafkaPid()) : null;
-  if (brokerAge !== null && brokerAge < YOUNG_BROKER_SECONDS) {
-    return { seconds: BROKER_WARMUP_SECONDS, why: `the broker started ${Math.round(brokerAge)} s ago and its JVM is still compiling` };
-  }
-  return { seconds: 15, why: 'default; BENCH_WARMUP_SECONDS' };
-}
-
 async function main(): Promise<void> {
   await ensureInfrastructure();
-  const { seconds: WARMUP_SECONDS, why: warmupWhy } = warmupSeconds();
   const stack = await startStack();
   try {
     const login = await new ApiClient().post<{ accessToken: string }>('/api/auth/login', { username: 'inspector', password: process.env.DEMO_PASSWORD ?? 'rectify-demo' });
@@ -135,7 +117,7 @@ async function main(): Promise<void> {
     const latencies = sorted([...complete.map((t) => t.noticeRecorded - t.findingRecorded), ...Array<number>(posted.length - complete.length).fill(Infinity)]);
     const lost = failures.length + effects.lost.length;
     const duplicated = effects.duplicated.length;
-    console.log(`warm-up: ${warm.posted.length} findings in ${WARMUP_SECONDS} s before the measured run (${warmupWhy}), checked for lost/duplicated too`);
+    console.log(`warm-up: ${warm.posted.length} findings in ${WARMUP_SECONDS} s before the measured run (BENCH_WARMUP_SECONDS), checked for lost/duplicated too`);
     console.log(`findings posted (via ${VIA}): ${posted.length} in ${postSeconds.toFixed(1)} s (${(posted.length / postSeconds).toFixed(1)}/s), failed posts: ${failures.length}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`);
     console.log(`finding → case → notice latency (ms): p50 ${pct(latencies, 50)}  p90 ${pct(latencies, 90)}  p99 ${pct(latencies, 99)}  max ${latencies[latencies.length - 1]}  (${complete.length} of ${posted.length} traced)`);
     // How the run went over time (a warming or drifting stack shows here), by when findings were recorded.
