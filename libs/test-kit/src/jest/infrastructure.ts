@@ -25,7 +25,7 @@ export async function ensureInfrastructure(): Promise<void> {
     const { databaseUrl, brokers, kafkaPid } = JSON.parse(output.trim().split('\n').pop() ?? '{}') as { databaseUrl?: string; brokers?: string; kafkaPid?: number | null };
     if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
     if (brokers) process.env.KAFKA_BROKERS = brokers;
-    // The benchmarks measure the broker's CPU and age (a JVM that has just started is still compiling).
+    // bench:pipeline reports the broker's CPU beside the services'.
     if (kafkaPid) process.env.RECTIFY_KAFKA_PID = String(kafkaPid);
   }
   process.env.RECTIFY_INFRA_READY = '1';
