@@ -73,9 +73,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     const { service, brokers, eventLog, relayThread = 'worker' } = this.options;
     const logger = new Logger(`EventRelay(${service})`);
     const { connectionString, application_name } = this.pool.options as { connectionString?: string; application_name?: string };
-    if (relayThread === 'worker' && !eventLog && connectionString && RelayThread.entry()) {
+    const entry = relayThread === 'worker' && !eventLog && connectionString ? RelayThread.entry() : null;
+    if (entry && connectionString) {
       const data = { name: service, topic, connectionString, applicationName: `${application_name ?? service}-relay`, brokers, clientId: `${service}-relay`, ...settings };
-      return new RelayThread(data, logger);
+      return new RelayThread(data, logger, { entry });
     }
     return new EventRelay({ name: service, topic, pool: this.pool, producer: this.producer, log: eventLog?.(this.pool) ?? new PgEventStore(this.pool), logger, ...settings });
   }

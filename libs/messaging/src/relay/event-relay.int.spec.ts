@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import type { IntegrationEnvelope } from '@rectify/contracts';
 import { type NewEvent, PgEventStore } from '@rectify/event-store';
 import { createKafka } from '../kafka/create-kafka';
-import type { IncomingMessage, KafkaAdmin, KafkaClient } from '../kafka/kafka.ports';
-import type { LoggerLike } from '../logger-like';
+import type { IncomingMessage } from '../kafka/kafka.ports';
 import { Pool } from 'pg';
-import { createTestSchema, type TestSchema } from '../testing/test-database';
-import { createTestTopics, eventually, readTopic, testBrokers, testKafka, uniqueName } from '../testing/test-kafka';
+import { collectingLogger, useRelayTestBed } from '../testing/relay-test-bed';
+import { createTestTopics, eventually, readTopic, testBrokers, uniqueName } from '../testing/test-kafka';
 import { EventRelay } from './event-relay';
 import { RelayCheckpoints } from './relay-checkpoints';
 import { EVENT_STORE_APPENDED_CHANNEL } from './relay-leadership';
@@ -75,46 +74,25 @@ function firstOutOfOrder(ranks: number[]): string | null {
   return at < 0 ? null : `log rank ${ranks[at]} came after ${ranks[at - 1]} (message #${at})`;
 }
 
-function collectingLogger(): LoggerLike & { lines: string[] } {
-  const lines: string[] = [];
-  const keep = (line: string) => void lines.push(line);
-  return { lines, log: keep, warn: keep, error: keep };
-}
 
 // Group joins, broker round trips and a child process take longer than Jest's default 5 s.
 jest.setTimeout(60_000);
 
 describe('EventRelay (real Kafka and PostgreSQL)', () => {
-  let db: TestSchema;
-  let store: PgEventStore;
-  let kafka: KafkaClient;
-  let admin: KafkaAdmin;
+  const bed = useRelayTestBed();
 
   /** How many events of the log lie at or before the relay's saved checkpoint. */
   const checkpointed = async (checkpoints: RelayCheckpoints) => {
     const { txid, position } = await checkpoints.load();
-    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM events WHERE (txid, position) <= ($1::xid8, $2::bigint)', [txid, position]);
+    const { rows } = await bed.db.pool.query('SELECT count(*)::int AS n FROM events WHERE (txid, position) <= ($1::xid8, $2::bigint)', [txid, position]);
     return rows[0].n as number;
   };
 
   const logOrder = async () =>
-    (await db.pool.query<{ event_id: string }>('SELECT event_id FROM events ORDER BY txid, position')).rows.map((r) => r.event_id);
-
-  beforeAll(async () => {
-    db = await createTestSchema();
-    store = new PgEventStore(db.pool);
-    kafka = testKafka();
-    admin = kafka.admin();
-    await admin.connect();
-  });
-
-  afterAll(async () => {
-    await admin?.disconnect();
-    await db?.drop();
-  });
+    (await bed.db.pool.query<{ event_id: string }>('SELECT event_id FROM events ORDER BY txid, position')).rows.map((r) => r.event_id);
 
   beforeEach(async () => {
-    await db.pool.query('TRUNCATE events');
+    await bed.db.pool.query('TRUNCATE events');
   });
 
   afterEach(() => {
@@ -123,14 +101,14 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
 
   it('loses nothing and reorders nothing when the relay process is killed mid-stream and restarted', async () => {
     const total = 2000;
-    const { topic } = await createTestTopics(admin, 3);
+    const { topic } = await createTestTopics(bed.admin, 3);
     const name = uniqueName('relay');
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), RELAY_TOPIC: topic, RELAY_NAME: name, RELAY_BATCH_SIZE: '50' };
-    const checkpoints = new RelayCheckpoints(db.pool, name);
+    const env = { DATABASE_URL: bed.db.url, KAFKA_BROKERS: testBrokers().join(','), RELAY_TOPIC: topic, RELAY_NAME: name, RELAY_BATCH_SIZE: '50' };
+    const checkpoints = new RelayCheckpoints(bed.db.pool, name);
 
-    await appendMany(store, total / 2, 50, 8);
+    await appendMany(bed.store, total / 2, 50, 8);
     const first = spawnRelay(env);
-    const moreAppends = appendMany(store, total / 2, 40, 8);
+    const moreAppends = appendMany(bed.store, total / 2, 40, 8);
     try {
       // Kill well into the stream, while the other half is still being appended.
       await eventually(async () => (await checkpointed(checkpoints)) >= 700, 30_000, 20);
@@ -139,7 +117,7 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     }
     first.kill('SIGKILL');
     expect(await exited(first)).toBe('SIGKILL');
-    const publishedBeforeKill = (await admin.topicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+    const publishedBeforeKill = (await bed.admin.topicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
     expect(publishedBeforeKill).toBeGreaterThan(0);
     expect(publishedBeforeKill).toBeLessThan(total);
 
@@ -148,7 +126,7 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     const order = await logOrder();
     expect(order).toHaveLength(total);
     const rank = new Map(order.map((eventId, index) => [eventId, index]));
-    const lastInLog = (await db.pool.query('SELECT txid::text AS txid, position::text AS position FROM events ORDER BY txid DESC, position DESC LIMIT 1')).rows[0];
+    const lastInLog = (await bed.db.pool.query('SELECT txid::text AS txid, position::text AS position FROM events ORDER BY txid DESC, position DESC LIMIT 1')).rows[0];
     await eventually(async () => {
       const checkpoint = await checkpoints.load();
       return checkpoint.txid === lastInLog.txid && checkpoint.position === lastInLog.position;
@@ -157,7 +135,7 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     expect(await exited(second)).toBe(0);
 
     const seen = new Set<string>();
-    const messages = await readTopic(kafka, topic, (read) => seen.add(read[read.length - 1].headers.eventId).size >= total, 60_000);
+    const messages = await readTopic(bed.kafka, topic, (read) => seen.add(read[read.length - 1].headers.eventId).size >= total, 60_000);
 
     const ids = new Set(messages.map((m) => m.headers.eventId));
     expect(order.filter((eventId) => !ids.has(eventId))).toEqual([]);
@@ -181,13 +159,13 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
   });
 
   it('does not move the checkpoint while the broker is unreachable, and publishes once it is back', async () => {
-    const { topic } = await createTestTopics(admin, 3);
+    const { topic } = await createTestTopics(bed.admin, 3);
     const name = uniqueName('relay');
-    const checkpoints = new RelayCheckpoints(db.pool, name);
-    await appendMany(store, 6, 2, 1);
+    const checkpoints = new RelayCheckpoints(bed.db.pool, name);
+    await appendMany(bed.store, 6, 2, 1);
     const logger = collectingLogger();
     const unreachable = createKafka({ brokers: ['127.0.0.1:1'], clientId: 'relay-test', connectionTimeoutMs: 200 }).producer();
-    const blocked = new EventRelay({ name, topic, pool: db.pool, log: store, producer: unreachable, logger, backoff: { initialMs: 50, maxMs: 200 } });
+    const blocked = new EventRelay({ name, topic, pool: bed.db.pool, log: bed.store, producer: unreachable, logger, backoff: { initialMs: 50, maxMs: 200 } });
     blocked.start();
     await eventually(() => logger.lines.filter((line) => line.startsWith('publish failed')).length >= 2, 30_000);
     expect(await checkpoints.load()).toEqual({ txid: '0', position: '0' });
@@ -196,24 +174,24 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     expect(Date.now() - stopping).toBeLessThan(1_000);
     await unreachable.disconnect();
 
-    const producer = kafka.producer();
-    const relay = new EventRelay({ name, topic, pool: db.pool, log: store, producer });
+    const producer = bed.kafka.producer();
+    const relay = new EventRelay({ name, topic, pool: bed.db.pool, log: bed.store, producer });
     relay.start();
     const order = await logOrder();
-    const messages = await readTopic(kafka, topic, (read) => read.length >= 6);
+    const messages = await readTopic(bed.kafka, topic, (read) => read.length >= 6);
     await relay.stop();
     await producer.disconnect();
     expect(new Set(messages.map((m) => m.headers.eventId))).toEqual(new Set(order));
-    const lastInLog = (await store.readAll({ txid: '0', position: '0' })).at(-1)!;
+    const lastInLog = (await bed.store.readAll({ txid: '0', position: '0' })).at(-1)!;
     expect(await checkpoints.load()).toEqual({ txid: lastInLog.txid, position: lastInLog.position });
   });
 
   it('lets one relay publish per database and hands over to a standby when it stops', async () => {
-    const { topic } = await createTestTopics(admin, 1);
+    const { topic } = await createTestTopics(bed.admin, 1);
     const name = uniqueName('relay');
-    const producers = [kafka.producer(), kafka.producer()];
+    const producers = [bed.kafka.producer(), bed.kafka.producer()];
     const relays = producers.map(
-      (producer) => new EventRelay({ name, topic, pool: db.pool, log: store, producer, standbyPollMs: 100, logger: collectingLogger() }),
+      (producer) => new EventRelay({ name, topic, pool: bed.db.pool, log: bed.store, producer, standbyPollMs: 100, logger: collectingLogger() }),
     );
     relays.forEach((relay) => relay.start());
     await eventually(() => relays.some((relay) => relay.isLeader));
@@ -221,27 +199,27 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     expect(relays.filter((relay) => relay.isLeader)).toHaveLength(1);
 
     const [leader, standby] = relays[0].isLeader ? relays : [relays[1], relays[0]];
-    await appendMany(store, 3, 1, 1);
+    await appendMany(bed.store, 3, 1, 1);
     await eventually(() => leader.checkpoint !== null);
     await leader.stop();
     await eventually(() => standby.isLeader, 5_000);
-    await appendMany(store, 3, 1, 1);
-    const messages = await readTopic(kafka, topic, (read) => read.length >= 6);
+    await appendMany(bed.store, 3, 1, 1);
+    const messages = await readTopic(bed.kafka, topic, (read) => read.length >= 6);
     await standby.stop();
     await Promise.all(producers.map((producer) => producer.disconnect()));
     expect(messages.map((m) => m.headers.eventId)).toEqual(await logOrder());
   });
 
   it('keeps publishing, in log order and without gaps, when its database connections are terminated', async () => {
-    const { topic } = await createTestTopics(admin, 3);
+    const { topic } = await createTestTopics(bed.admin, 3);
     const name = uniqueName('relay');
-    const checkpoints = new RelayCheckpoints(db.pool, name);
-    await appendMany(store, 600, 30, 4);
+    const checkpoints = new RelayCheckpoints(bed.db.pool, name);
+    await appendMany(bed.store, 600, 30, 4);
     const applicationName = uniqueName('relay-under-test');
-    const pool = new Pool({ connectionString: db.url, application_name: applicationName, max: 3 });
+    const pool = new Pool({ connectionString: bed.db.url, application_name: applicationName, max: 3 });
     const poolErrors: Error[] = [];
     pool.on('error', (error) => poolErrors.push(error));
-    const producer = kafka.producer();
+    const producer = bed.kafka.producer();
     const logger = collectingLogger();
     const relay = new EventRelay({
       name,
@@ -254,7 +232,7 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
       logger,
     });
     const terminate = () =>
-      db.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+      bed.db.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
 
     relay.start();
     for (const threshold of [100, 300]) {
@@ -264,7 +242,7 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     }
     const order = await logOrder();
     const seen = new Set<string>();
-    const messages = await readTopic(kafka, topic, (read) => seen.add(read[read.length - 1].headers.eventId).size >= order.length);
+    const messages = await readTopic(bed.kafka, topic, (read) => seen.add(read[read.length - 1].headers.eventId).size >= order.length);
     await relay.stop();
     await producer.disconnect();
     await pool.end();
@@ -284,22 +262,22 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
   });
 
   it('publishes appends made while it lingers after a batch in one batch', async () => {
-    const { topic } = await createTestTopics(admin, 1);
-    const producer = kafka.producer();
+    const { topic } = await createTestTopics(bed.admin, 1);
+    const producer = bed.kafka.producer();
     // The real producer, counting the batches handed to it.
     const batches: number[] = [];
     const counting = { ...producer, send: (to: string, messages: Parameters<typeof producer.send>[1]) => (batches.push(messages.length), producer.send(to, messages)) };
-    const relay = new EventRelay({ name: uniqueName('relay'), topic, pool: db.pool, log: store, producer: counting, lingerMs: 1_000 });
+    const relay = new EventRelay({ name: uniqueName('relay'), topic, pool: bed.db.pool, log: bed.store, producer: counting, lingerMs: 1_000 });
     relay.start();
     await eventually(() => relay.isLeader);
-    await appendMany(store, 1, 1, 1);
+    await appendMany(bed.store, 1, 1, 1);
     await eventually(() => batches.length === 1);
     // Five appends, each announced on its own, while the relay waits out its linger.
     for (let i = 0; i < 5; i++) {
-      await appendMany(store, 1, 1, 1);
+      await appendMany(bed.store, 1, 1, 1);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const messages = await readTopic(kafka, topic, (read) => read.length >= 6, 10_000);
+    const messages = await readTopic(bed.kafka, topic, (read) => read.length >= 6, 10_000);
     await relay.stop();
     await producer.disconnect();
     expect(batches).toEqual([1, 5]);
@@ -307,18 +285,18 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
   });
 
   it('wakes on an event_store_appended notification instead of waiting for its poll', async () => {
-    const { topic } = await createTestTopics(admin, 1);
-    const producer = kafka.producer();
-    const relay = new EventRelay({ name: uniqueName('relay'), topic, pool: db.pool, log: store, producer, idlePollMs: 60_000 });
+    const { topic } = await createTestTopics(bed.admin, 1);
+    const producer = bed.kafka.producer();
+    const relay = new EventRelay({ name: uniqueName('relay'), topic, pool: bed.db.pool, log: bed.store, producer, idlePollMs: 60_000 });
     relay.start();
     await eventually(() => relay.isLeader);
     await new Promise((resolve) => setTimeout(resolve, 200)); // let it read the empty log and wait
 
-    await appendMany(store, 1, 1, 1);
+    await appendMany(bed.store, 1, 1, 1);
     // The event store's trigger sends this after each append; sent here too so the test does
     // not depend on that trigger being installed.
-    await db.pool.query(`NOTIFY ${EVENT_STORE_APPENDED_CHANNEL}`);
-    const [message] = await readTopic(kafka, topic, (read) => read.length >= 1, 5_000);
+    await bed.db.pool.query(`NOTIFY ${EVENT_STORE_APPENDED_CHANNEL}`);
+    const [message] = await readTopic(bed.kafka, topic, (read) => read.length >= 1, 5_000);
     await relay.stop();
     await producer.disconnect();
     expect(message.headers.eventId).toBe((await logOrder())[0]);

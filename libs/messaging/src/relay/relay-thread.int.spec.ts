@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PgEventStore } from '@rectify/event-store';
-import { createTestSchema, type TestSchema } from '../testing/test-database';
-import { createTestTopics, eventually, readTopic, testBrokers, testKafka, uniqueName } from '../testing/test-kafka';
-import type { KafkaAdmin, KafkaClient } from '../kafka/kafka.ports';
+import { testEvent } from '@rectify/test-kit';
+import { collectingLogger, useRelayTestBed } from '../testing/relay-test-bed';
+import { createTestTopics, eventually, readTopic, testBrokers, uniqueName } from '../testing/test-kafka';
 import { RelayCheckpoints } from './relay-checkpoints';
 import { RelayThread } from './relay-thread';
 
@@ -16,75 +15,49 @@ const LOADER = { entry: join(__dirname, 'relay.worker.ts'), execArgv: ['-r', joi
 
 jest.setTimeout(60_000);
 
-const event = (stream: string) => ({
-  eventId: randomUUID(),
-  type: 'TestHappened',
-  schemaVersion: 1,
-  data: { stream },
-  metadata: { correlationId: randomUUID(), causationId: null, actor: { id: 'system', role: 'system' } },
-  occurredAt: new Date(),
-});
 
 describe('RelayThread (real Kafka and PostgreSQL)', () => {
-  let db: TestSchema;
-  let store: PgEventStore;
-  let kafka: KafkaClient;
-  let admin: KafkaAdmin;
-
-  beforeAll(async () => {
-    db = await createTestSchema();
-    store = new PgEventStore(db.pool);
-    kafka = testKafka();
-    admin = kafka.admin();
-    await admin.connect();
-  });
-
-  afterAll(async () => {
-    await admin?.disconnect();
-    await db?.drop();
-  });
+  const bed = useRelayTestBed();
 
   it('publishes the log from its worker thread, reports leadership and checkpoint, and stops', async () => {
-    const { topic } = await createTestTopics(admin, 3);
+    const { topic } = await createTestTopics(bed.admin, 3);
     const name = uniqueName('relay');
-    const lines: string[] = [];
-    const keep = (line: string) => void lines.push(line);
+    const logger = collectingLogger();
     const relay = new RelayThread(
-      { name, topic, connectionString: db.url, applicationName: name, brokers: testBrokers(), clientId: name },
-      { log: keep, warn: keep, error: keep },
+      { name, topic, connectionString: bed.db.url, applicationName: name, brokers: testBrokers(), clientId: name },
+      logger,
       LOADER,
     );
     const streams = Array.from({ length: 10 }, () => `case-${randomUUID()}`);
     for (const stream of streams) {
-      await store.append(stream, [event(stream)], 0);
+      await bed.store.append(stream, [testEvent('TestHappened', { stream })], 0);
     }
 
     relay.start();
     await eventually(() => relay.isLeader, 30_000);
-    const messages = await readTopic(kafka, topic, (read) => read.length >= streams.length);
-    const last = (await store.readAll({ txid: '0', position: '0' })).at(-1)!;
+    const messages = await readTopic(bed.kafka, topic, (read) => read.length >= streams.length);
+    const last = (await bed.store.readAll({ txid: '0', position: '0' })).at(-1)!;
     await eventually(() => relay.checkpoint?.position === last.position);
-    expect(await new RelayCheckpoints(db.pool, name).load()).toEqual({ txid: last.txid, position: last.position });
+    expect(await new RelayCheckpoints(bed.db.pool, name).load()).toEqual({ txid: last.txid, position: last.position });
     expect(new Set(messages.map((m) => m.key?.toString()))).toEqual(new Set(streams));
     // Its log lines come through the main thread's logger.
-    expect(lines).toContain(`leading: publishing to ${topic}`);
+    expect(logger.lines).toContain(`leading: publishing to ${topic}`);
 
     await relay.stop();
     expect(relay.isLeader).toBe(false);
     // The worker's lock connection is closed with it: the lock is free for the next relay.
     const connections = async () =>
-      (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [name])).rows[0].n;
+      (await bed.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [name])).rows[0].n;
     await eventually(async () => (await connections()) === 0, 5_000);
   });
 
   it('reads the log as soon as this process pokes it, not at its next poll', async () => {
-    const { topic } = await createTestTopics(admin, 1);
+    const { topic } = await createTestTopics(bed.admin, 1);
     const name = uniqueName('relay');
-    const quiet = () => undefined;
     // Polls a minute apart: only the poke can make it read in time.
     const relay = new RelayThread(
-      { name, topic, connectionString: db.url, applicationName: name, brokers: testBrokers(), clientId: name, idlePollMs: 60_000, maxIdlePollMs: 60_000 },
-      { log: quiet, warn: quiet, error: quiet },
+      { name, topic, connectionString: bed.db.url, applicationName: name, brokers: testBrokers(), clientId: name, idlePollMs: 60_000, maxIdlePollMs: 60_000 },
+      collectingLogger(),
       LOADER,
     );
     relay.start();
@@ -92,10 +65,10 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
       await eventually(() => relay.isLeader, 30_000);
       await new Promise((resolve) => setTimeout(resolve, 300)); // it has read the log and waits
       const stream = `case-${randomUUID()}`;
-      await store.append(stream, [event(stream)], 0);
+      await bed.store.append(stream, [testEvent('TestHappened', { stream })], 0);
       relay.poke();
       // (The log still holds the first test's events, published at once when this relay started.)
-      const messages = await readTopic(kafka, topic, (read) => read.some((m) => m.key?.toString() === stream), 10_000);
+      const messages = await readTopic(bed.kafka, topic, (read) => read.some((m) => m.key?.toString() === stream), 10_000);
       expect(messages.filter((m) => m.key?.toString() === stream)).toHaveLength(1);
     } finally {
       await relay.stop();
@@ -107,11 +80,11 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'relay-thread-'));
     const entry = join(dir, 'dies.js');
     writeFileSync(entry, 'process.exit(3);\n');
-    const warnings: string[] = [];
-    const keep = (line: string) => void warnings.push(line);
+    const logger = collectingLogger();
+    const warnings = logger.lines;
     const relay = new RelayThread(
-      { name: 'dies', topic: 'unused', connectionString: db.url, applicationName: 'dies', brokers: testBrokers(), clientId: 'dies' },
-      { log: keep, warn: keep, error: keep },
+      { name: 'dies', topic: 'unused', connectionString: bed.db.url, applicationName: 'dies', brokers: testBrokers(), clientId: 'dies' },
+      logger,
       { entry, execArgv: [] },
     );
     try {

@@ -22,5 +22,4 @@ export type ToRelayWorker = { kind: 'stop' };
 /** Worker → main thread. */
 export type FromRelayWorker =
   | { kind: 'status'; leader: boolean; checkpoint: { txid: string; position: string } | null }
-  | { kind: 'log'; level: 'log' | 'warn' | 'error'; message: string }
-  | { kind: 'stopped' };
+  | { kind: 'log'; level: 'log' | 'warn' | 'error'; message: string };

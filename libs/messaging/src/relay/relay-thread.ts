@@ -38,8 +38,8 @@ export class RelayThread implements RelayHandle {
   constructor(
     private readonly data: RelayWorkerData,
     private readonly logger: LoggerLike,
-    /** Another entry and Node flags for the worker (a test's TypeScript loader); by default `entry()` and the process's own. */
-    private readonly loader?: { entry: string; execArgv: string[] },
+    /** The worker's file (`RelayThread.entry()`), and Node flags when not the process's own (a test's TypeScript loader). */
+    private readonly loader: { entry: string; execArgv?: string[] },
   ) {}
 
   /**
@@ -65,9 +65,8 @@ export class RelayThread implements RelayHandle {
 
   start(): void {
     if (this.worker || this.stopping) return;
-    const entry = this.loader?.entry ?? RelayThread.entry();
-    if (!entry) throw new Error('the relay worker cannot be loaded in this process (see RelayThread.entry)');
-    const worker = new Worker(entry, { workerData: { ...this.data, appends: this.appends }, ...(this.loader ? { execArgv: this.loader.execArgv } : {}) });
+    const { entry, execArgv } = this.loader;
+    const worker = new Worker(entry, { workerData: { ...this.data, appends: this.appends }, ...(execArgv ? { execArgv } : {}) });
     worker.on('message', (message: FromRelayWorker) => this.heard(message));
     worker.on('error', (error) => this.logger.error(`relay worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => {
@@ -124,8 +123,6 @@ export class RelayThread implements RelayHandle {
         return;
       case 'log':
         this.logger[message.level](message.message);
-        return;
-      case 'stopped':
         return;
       default: {
         const unknown: never = message;

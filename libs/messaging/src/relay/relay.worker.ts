@@ -19,7 +19,8 @@ const logger: LoggerLike = {
   error: (message) => tell({ kind: 'log', level: 'error', message }),
 };
 
-const pool = new Pool({ connectionString: data.connectionString, application_name: data.applicationName, max: 2 });
+// Carries the settings of the relay's lock connection, which does all its reads and writes.
+const pool = new Pool({ connectionString: data.connectionString, application_name: data.applicationName, max: 1 });
 pool.on('error', (error) => logger.warn(`idle database connection lost: ${error.message}`));
 const producer = createKafka({ brokers: data.brokers, clientId: data.clientId }).producer();
 const relay = new EventRelay({
@@ -46,7 +47,6 @@ function stop(): Promise<void> {
     await relay.stop();
     await producer.disconnect();
     await pool.end();
-    tell({ kind: 'stopped' });
     // Ends this thread only, whatever timers kafkajs or pg may have left behind.
     process.exit(0);
   })();
