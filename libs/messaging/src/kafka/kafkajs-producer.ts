@@ -1,4 +1,5 @@
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
+import { KeyPartitioner } from './key-partitioner';
 import type { MessageProducer, OutgoingMessage } from './kafka.ports';
 
 /**
@@ -47,7 +48,7 @@ export class KafkajsProducer implements MessageProducer {
     const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: KeyPartitioner,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5_000 },
     });
     try {

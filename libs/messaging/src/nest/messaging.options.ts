@@ -15,7 +15,7 @@ export interface MessagingOptions {
   /** Partitions for topics this service creates when missing (its own, and dead-letter topics). */
   topicPartitions?: number;
   /** Relay this service's log to Kafka (default true). */
-  relay?: boolean | { batchSize?: number; idlePollMs?: number; maxIdlePollMs?: number; lingerMs?: number };
+  relay?: boolean | { batchSize?: number; idlePollMs?: number; maxIdlePollMs?: number; lingerMs?: number; maxLingerMs?: number };
   /**
    * `worker` (default): the relay runs on its own thread where this process can load one, else
    * here; `inline`: always on the main thread. A custom `eventLog` keeps it here (ADR 013).

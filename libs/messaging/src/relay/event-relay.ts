@@ -26,17 +26,36 @@ export interface EventRelayOptions {
   /** ...doubled after each read that found nothing, up to this (appends by this process wake it at once). */
   maxIdlePollMs?: number;
   /**
-   * After a batch that was not full, wait this long before reading again, so that a busy log is
-   * published in fewer, larger batches: each costs a read, a produce request and a checkpoint
-   * whatever its size (ADR 013). 0 reads again at once.
+   * After a batch that was not full, wait before reading again, so that a busy log is published
+   * in fewer, larger batches: each costs a read, a produce request and a checkpoint whatever its
+   * size (ADR 013). The wait is a millisecond per event of the batch just sent, at least this
+   * (default 5; 0 reads again at once after a lone event)...
    */
   lingerMs?: number;
+  /** ...and at most this (default 25): a busy log waits longest, a quiet one hardly at all. */
+  maxLingerMs?: number;
   /** How often a standby asks for the lock. */
   standbyPollMs?: number;
   backoff?: BackoffOptions;
   logger?: LoggerLike;
   /** Called when this relay starts or stops leading and after each acknowledged batch. */
   onProgress?: () => void;
+}
+
+export interface LingerOptions {
+  minMs: number;
+  maxMs: number;
+}
+
+/**
+ * How long the relay waits after sending a batch of `sent` events (not a full one): a millisecond
+ * per event, within [minMs, maxMs]. Under a steady rate r (events/s) the batches settle near
+ * r × (wait + round trip): below about 1,000/s they stay small and the wait stays at minMs (a
+ * hop's latency barely grows); above it they grow until the wait reaches maxMs, and reads,
+ * produce requests and checkpoints stop growing with the rate.
+ */
+export function lingerAfter(sent: number, { minMs, maxMs }: LingerOptions): number {
+  return Math.min(maxMs, Math.max(minMs, sent));
 }
 
 /** Thrown inside the loop when the relay must stop leading: asked to stop, or lock lost. */
@@ -71,12 +90,15 @@ export class EventRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
   private readonly maxIdlePollMs: number;
-  private readonly lingerMs: number;
+  private readonly linger: LingerOptions;
   private readonly backoff: BackoffOptions;
   private stopping = new AbortController();
   private running: Promise<void> | null = null;
   private session: LeaderSession | null = null;
   private published: Checkpoint | null = null;
+  /** True while leading and waiting for an append (see waiting()). */
+  private idle = false;
+  private readonly untilWaiting: Array<() => void> = [];
 
   constructor(private readonly options: EventRelayOptions) {
     this.leadership = new RelayLeadership(
@@ -88,7 +110,8 @@ export class EventRelay {
     this.batchSize = options.batchSize ?? 500;
     this.idlePollMs = options.idlePollMs ?? 50;
     this.maxIdlePollMs = Math.max(this.idlePollMs, options.maxIdlePollMs ?? 500);
-    this.lingerMs = options.lingerMs ?? 5;
+    const lingerMs = options.lingerMs ?? 5;
+    this.linger = { minMs: lingerMs, maxMs: Math.max(lingerMs, options.maxLingerMs ?? 25) };
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
   }
 
@@ -115,7 +138,28 @@ export class EventRelay {
 
   /** Read the log now rather than at the next poll (this process just committed an append). */
   poke(): void {
+    this.idle = false;
     this.session?.poke();
+  }
+
+  /**
+   * Resolves when this relay waits for an append (at once if it does now): only then does a
+   * poke change anything, as after each batch it reads the log again anyway.
+   */
+  waiting(): Promise<void> {
+    if (this.idle) return Promise.resolve();
+    return new Promise((resolve) => this.untilWaiting.push(resolve));
+  }
+
+  /** Waits for an append (or `ms`), letting those who asked know that it waits. */
+  private async waitForAppend(session: LeaderSession, ms: number, signal: AbortSignal): Promise<boolean> {
+    this.idle = true;
+    for (const resolve of this.untilWaiting.splice(0)) resolve();
+    try {
+      return await session.waitForAppend(ms, signal);
+    } finally {
+      this.idle = false;
+    }
   }
 
   private async run(): Promise<void> {
@@ -158,11 +202,11 @@ export class EventRelay {
       const batch = await step('read log', () => this.options.log.readAll(checkpoint, this.batchSize, session.connection));
       if (batch.length === 0) {
         if (announcedAt !== null && Date.now() - announcedAt < ANNOUNCED_RECHECK_FOR_MS) {
-          await session.waitForAppend(recheckMs, signal);
+          await this.waitForAppend(session, recheckMs, signal);
           recheckMs = Math.min(recheckMs * 2, ANNOUNCED_RECHECK_MAX_MS);
           continue;
         }
-        announcedAt = (await session.waitForAppend(idlePoll, signal)) ? Date.now() : null;
+        announcedAt = (await this.waitForAppend(session, idlePoll, signal)) ? Date.now() : null;
         recheckMs = ANNOUNCED_RECHECK_MIN_MS;
         if (announcedAt === null) idlePoll = Math.min(idlePoll * 2, this.maxIdlePollMs);
         continue;
@@ -176,7 +220,10 @@ export class EventRelay {
       await step('save checkpoint', () => checkpoints.save(next));
       checkpoint = this.published = next;
       this.options.onProgress?.();
-      if (batch.length < this.batchSize && this.lingerMs > 0) await sleep(this.lingerMs, signal);
+      if (batch.length < this.batchSize) {
+        const linger = lingerAfter(batch.length, this.linger);
+        if (linger > 0) await sleep(linger, signal);
+      }
     }
   }
 

@@ -12,6 +12,7 @@ export interface RelayWorkerData {
   idlePollMs?: number;
   maxIdlePollMs?: number;
   lingerMs?: number;
+  maxLingerMs?: number;
   /** Counts this process's appends (RelayThread.poke): the worker wakes when it changes. */
   appends?: Int32Array;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Checkpoint } from '@rectify/event-store';
 import type { LoggerLike } from '../logger-like';
+import { appendBellCells, ringAppendBell } from './append-bell';
 import type { FromRelayWorker, RelayWorkerData, ToRelayWorker } from './relay-thread.protocol';
 
 /** What MessagingLifecycle needs of a relay, on this thread (EventRelay) or its own (RelayThread). */
@@ -32,8 +33,8 @@ export class RelayThread implements RelayHandle {
   private restart: NodeJS.Timeout | null = null;
   /** Exits in a row without leading in between: the restart waits longer each time. */
   private failures = 0;
-  /** Appends this process committed (see poke); the worker waits on it. */
-  private readonly appends = new Int32Array(new SharedArrayBuffer(4));
+  /** Appends this process committed (see poke), shared with the worker (append-bell.ts). */
+  private readonly appends = appendBellCells();
 
   constructor(
     private readonly data: RelayWorkerData,
@@ -86,13 +87,12 @@ export class RelayThread implements RelayHandle {
   }
 
   /**
-   * This process appended: the worker reads the log now rather than at its next poll. A counter
-   * in shared memory, not a message: appends come thousands a second, and the worker needs to
-   * wake once however many came while it was busy.
+   * This process appended: a relay waiting for appends reads the log now rather than at its next
+   * poll. A bell in shared memory, not a message: appends come thousands a second, and the worker
+   * needs waking only while its relay waits, once however many came.
    */
   poke(): void {
-    Atomics.add(this.appends, 0, 1);
-    Atomics.notify(this.appends, 0);
+    ringAppendBell(this.appends);
   }
 
   /** Asks the worker to stop leading and close its connections; ends it if that takes too long. */

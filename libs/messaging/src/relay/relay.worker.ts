@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PgEventStore } from '@rectify/event-store';
 import { Pool } from 'pg';
+import { AppendBellListener } from './append-bell';
 import { createKafka } from '../kafka/create-kafka';
 import type { LoggerLike } from '../logger-like';
 import { EventRelay } from './event-relay';
@@ -33,6 +34,7 @@ const relay = new EventRelay({
   idlePollMs: data.idlePollMs,
   maxIdlePollMs: data.maxIdlePollMs,
   lingerMs: data.lingerMs,
+  maxLingerMs: data.maxLingerMs,
   logger,
   onProgress: () => tell({ kind: 'status', leader: relay.isLeader, checkpoint: relay.checkpoint }),
 });
@@ -53,15 +55,12 @@ function stop(): Promise<void> {
   return stopping;
 }
 
-// In Node since 16; TypeScript declares it from lib ES2024 on, and this project compiles with ES2023.
-type WaitAsync = (array: Int32Array, index: number, value: number) => { async: false; value: string } | { async: true; value: Promise<string> };
-const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync.bind(Atomics);
-
-/** Reads the log as soon as the main thread counts a new append, however many came meanwhile. */
+/** Reads the log as soon as the main thread counts a new append while the relay waits for one. */
 async function wakeOnAppends(appends: Int32Array): Promise<void> {
-  for (let seen = Atomics.load(appends, 0); !stopping; seen = Atomics.load(appends, 0)) {
-    const wait = waitAsync(appends, 0, seen);
-    if (wait.async) await wait.value;
+  const bell = new AppendBellListener(appends);
+  while (!stopping) {
+    await relay.waiting();
+    await bell.next();
     relay.poke();
   }
 }
