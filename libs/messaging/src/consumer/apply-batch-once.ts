@@ -1,6 +1,6 @@
 import type { IntegrationEnvelope } from '@rectify/contracts';
-import type { Pool } from 'pg';
-import { inTransaction } from './in-transaction';
+import { escapeLiteral, type Pool } from 'pg';
+import { inTransactionFrom } from './in-transaction';
 import type { HandlerRegistration } from './handler-registry';
 
 export interface PendingEvent {
@@ -26,13 +26,12 @@ export class BatchHandlerFailed extends Error {
  * (false: a duplicate).
  */
 export function applyBatchOnce(pool: Pool, consumer: string, events: readonly PendingEvent[]): Promise<boolean[]> {
-  return inTransaction(pool, async (tx) => {
-    const { rows } = await tx.query<{ event_id: string }>({
-      name: 'rectify_processed_messages',
-      text: `INSERT INTO processed_messages (consumer, event_id) SELECT $1, unnest($2::uuid[])
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-      values: [consumer, events.map(({ envelope }) => envelope.eventId)],
-    });
+  // Sent with the BEGIN, so without parameters: literals that escapeLiteral quotes (the ids are
+  // uuids already, checked when the envelope was parsed).
+  const ids = escapeLiteral(`{${events.map(({ envelope }) => `"${envelope.eventId}"`).join(',')}}`);
+  const record = `INSERT INTO processed_messages (consumer, event_id) SELECT ${escapeLiteral(consumer)}, unnest(${ids}::uuid[])
+                  ON CONFLICT DO NOTHING RETURNING event_id`;
+  return inTransactionFrom<boolean[], { event_id: string }>(pool, record, async (tx, { rows }) => {
     // PostgreSQL answers uuids in lower case; a repeat inside the batch finds its id taken.
     const fresh = new Set(rows.map((row) => row.event_id));
     const applied = events.map(({ envelope }) => fresh.delete(envelope.eventId.toLowerCase()));

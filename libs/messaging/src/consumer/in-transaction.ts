@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 
 /**
  * Runs `work` in a transaction on a client of its own. A checked-out client has no error
@@ -7,13 +7,31 @@ import type { Pool, PoolClient } from 'pg';
  * a failed next query, which the caller retries. A client that failed so, or whose rollback
  * failed, is dropped instead of being pooled again.
  */
-export async function inTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+  return transaction(pool, async (tx) => {
+    await tx.query('BEGIN');
+    return work(tx);
+  });
+}
+
+/**
+ * inTransaction whose first statement (without parameters) goes to the database together with
+ * the BEGIN, in one round trip: `work` gets its result and goes on in the same transaction.
+ */
+export function inTransactionFrom<T, R extends QueryResultRow>(pool: Pool, first: string, work: (tx: PoolClient, first: QueryResult<R>) => Promise<T>): Promise<T> {
+  return transaction(pool, async (tx) => {
+    // A simple query of two statements answers with the result of each.
+    const [, answer] = (await tx.query(`BEGIN; ${first}`)) as unknown as [QueryResult, QueryResult<R>];
+    return work(tx, answer);
+  });
+}
+
+async function transaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
   const tx = await pool.connect();
   let broken: Error | undefined;
   const onError = (error: Error) => (broken = error);
   tx.on('error', onError);
   try {
-    await tx.query('BEGIN');
     const result = await work(tx);
     await tx.query('COMMIT');
     return result;

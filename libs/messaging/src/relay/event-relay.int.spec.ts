@@ -284,6 +284,33 @@ describe('EventRelay (real Kafka and PostgreSQL)', () => {
     expect(messages.map((m) => m.headers.eventId)).toEqual(await logOrder());
   });
 
+  it('saves its checkpoint for several small batches at once, and the last one before it waits idle', async () => {
+    const { topic } = await createTestTopics(bed.admin, 1);
+    await appendMany(bed.store, 10, 10, 1);
+    const name = uniqueName('relay');
+    const saves = jest.spyOn(RelayCheckpoints.prototype, 'save');
+    // The real log, read one event at a time: ten batches in a row, no linger between them.
+    const trickle = { readAll: (after: Parameters<PgEventStore['readAll']>[0], _limit?: number, db?: Parameters<PgEventStore['readAll']>[2]) => bed.store.readAll(after, 1, db) };
+    const producer = bed.kafka.producer();
+    const batches: number[] = [];
+    const counting = { ...producer, send: (to: string, messages: Parameters<typeof producer.send>[1]) => (batches.push(messages.length), producer.send(to, messages)) };
+    const relay = new EventRelay({ name, topic, pool: bed.db.pool, log: trickle, producer: counting, lingerMs: 0, maxLingerMs: 0 });
+    try {
+      relay.start();
+      const messages = await readTopic(bed.kafka, topic, (read) => read.length >= 10, 10_000);
+      const lastInLog = (await bed.store.readAll({ txid: '0', position: '0' })).at(-1)!;
+      await eventually(async () => (await new RelayCheckpoints(bed.db.pool, name).load()).position === lastInLog.position);
+      expect(messages.map((m) => m.headers.eventId)).toEqual(await logOrder());
+      expect(batches).toEqual(Array.from({ length: 10 }, () => 1));
+      expect(saves.mock.calls.length).toBeLessThan(batches.length);
+      expect(relay.checkpoint).toEqual({ txid: lastInLog.txid, position: lastInLog.position });
+    } finally {
+      saves.mockRestore();
+      await relay.stop();
+      await producer.disconnect();
+    }
+  });
+
   it('wakes on an event_store_appended notification instead of waiting for its poll', async () => {
     const { topic } = await createTestTopics(bed.admin, 1);
     const producer = bed.kafka.producer();

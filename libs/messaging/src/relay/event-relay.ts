@@ -38,7 +38,7 @@ export interface EventRelayOptions {
   standbyPollMs?: number;
   backoff?: BackoffOptions;
   logger?: LoggerLike;
-  /** Called when this relay starts or stops leading and after each acknowledged batch. */
+  /** Called when this relay starts or stops leading and after each checkpoint it saves. */
   onProgress?: () => void;
 }
 
@@ -78,6 +78,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 const ANNOUNCED_RECHECK_MIN_MS = 5;
 const ANNOUNCED_RECHECK_MAX_MS = 200;
 const ANNOUNCED_RECHECK_FOR_MS = 10_000;
+/** A busy relay saves its checkpoint at least this often (see publishWhileLeading). */
+const CHECKPOINT_EVERY_MS = 100;
 
 /**
  * Publishes the service's committed events, in log order, to its topic. The checkpoint moves
@@ -119,7 +121,7 @@ export class EventRelay {
     return this.session?.holds ?? false;
   }
 
-  /** The last checkpoint this process saw acknowledged, or null before its first batch. */
+  /** The last checkpoint this process saved (what the broker acknowledged, recorded), or null before its first save. */
   get checkpoint(): Checkpoint | null {
     return this.published;
   }
@@ -191,6 +193,21 @@ export class EventRelay {
     const step = <T>(what: string, work: () => Promise<T>) => this.retrying(what, work, session, signal);
     const checkpoints = new RelayCheckpoints(session.connection, this.options.name);
     let checkpoint = await step('load checkpoint', () => checkpoints.load());
+    // The checkpoint is saved every CHECKPOINT_EVERY_MS, when half a batch went out unsaved, and
+    // before waiting idle, not after every batch: a busy relay would spend a statement a round on
+    // it. A crash re-publishes what went out unsaved, so a read never takes more than would make
+    // that exceed batchSize: the bound of one batch as before (consumers dedupe by eventId).
+    let unsaved = 0;
+    let savedAt = Date.now();
+    const save = async () => {
+      if (unsaved === 0) return;
+      const reached = checkpoint;
+      await step('save checkpoint', () => checkpoints.save(reached));
+      unsaved = 0;
+      savedAt = Date.now();
+      this.published = reached;
+      this.options.onProgress?.();
+    };
     // An idle log is read less and less often; what this process appends wakes the relay anyway.
     let idlePoll = this.idlePollMs;
     // An announced append can stay invisible for a moment: the log is read below the oldest
@@ -198,31 +215,42 @@ export class EventRelay {
     // after a full idle wait.
     let announcedAt: number | null = null;
     let recheckMs = ANNOUNCED_RECHECK_MIN_MS;
-    while (session.holds && !signal.aborted) {
-      const batch = await step('read log', () => this.options.log.readAll(checkpoint, this.batchSize, session.connection));
-      if (batch.length === 0) {
-        if (announcedAt !== null && Date.now() - announcedAt < ANNOUNCED_RECHECK_FOR_MS) {
-          await this.waitForAppend(session, recheckMs, signal);
-          recheckMs = Math.min(recheckMs * 2, ANNOUNCED_RECHECK_MAX_MS);
+    try {
+      while (session.holds && !signal.aborted) {
+        const limit = this.batchSize - unsaved;
+        const batch = await step('read log', () => this.options.log.readAll(checkpoint, limit, session.connection));
+        if (batch.length === 0) {
+          await save();
+          if (announcedAt !== null && Date.now() - announcedAt < ANNOUNCED_RECHECK_FOR_MS) {
+            await this.waitForAppend(session, recheckMs, signal);
+            recheckMs = Math.min(recheckMs * 2, ANNOUNCED_RECHECK_MAX_MS);
+            continue;
+          }
+          announcedAt = (await this.waitForAppend(session, idlePoll, signal)) ? Date.now() : null;
+          recheckMs = ANNOUNCED_RECHECK_MIN_MS;
+          if (announcedAt === null) idlePoll = Math.min(idlePoll * 2, this.maxIdlePollMs);
           continue;
         }
-        announcedAt = (await this.waitForAppend(session, idlePoll, signal)) ? Date.now() : null;
-        recheckMs = ANNOUNCED_RECHECK_MIN_MS;
-        if (announcedAt === null) idlePoll = Math.min(idlePoll * 2, this.maxIdlePollMs);
-        continue;
+        announcedAt = null;
+        idlePoll = this.idlePollMs;
+        const messages = batch.map(toRelayMessage);
+        await step('publish', () => this.options.producer.send(this.options.topic, messages));
+        const last = batch[batch.length - 1];
+        checkpoint = { txid: last.txid, position: last.position };
+        unsaved += batch.length;
+        if (unsaved * 2 >= this.batchSize || Date.now() - savedAt >= CHECKPOINT_EVERY_MS) await save();
+        if (batch.length < limit) {
+          const linger = lingerAfter(batch.length, this.linger);
+          if (linger > 0) await sleep(linger, signal);
+        }
       }
-      announcedAt = null;
-      idlePoll = this.idlePollMs;
-      const messages = batch.map(toRelayMessage);
-      await step('publish', () => this.options.producer.send(this.options.topic, messages));
-      const last = batch[batch.length - 1];
-      const next = { txid: last.txid, position: last.position };
-      await step('save checkpoint', () => checkpoints.save(next));
-      checkpoint = this.published = next;
-      this.options.onProgress?.();
-      if (batch.length < this.batchSize) {
-        const linger = lingerAfter(batch.length, this.linger);
-        if (linger > 0) await sleep(linger, signal);
+    } finally {
+      // Stopping (not a lost lock): what went out is recorded, so the next leader starts after it.
+      if (unsaved > 0 && session.holds) {
+        await checkpoints.save(checkpoint).then(
+          () => (this.published = checkpoint),
+          (error: unknown) => this.logger.warn(`could not save the checkpoint on stop (${describeError(error)}); the next leader re-publishes from the last one`),
+        );
       }
     }
   }
