@@ -1,23 +1,22 @@
 import type { PoolClient } from 'pg';
 import { stableUuid } from '@rectify/event-store';
 
+/** A unit's delivery channels (`unit_channels`): none is a null webhook and no e-mails. */
+export interface UnitChannels {
+  webhook_url: string | null;
+  emails: string[];
+}
+
 /**
  * Queues each notice for its unit's webhook and e-mail addresses, in the transaction that
- * issues the notices: no notice without its deliveries, and never two rows for one target.
- * One query for the units' channels, one INSERT for every delivery.
+ * issues the notices: no notice without its deliveries, and never two rows for one target. The
+ * channels come with the notices (read by the statement that inserted them); one INSERT for
+ * every delivery.
  */
-export async function scheduleAllDeliveries(tx: PoolClient, notices: ReadonlyArray<{ noticeId: string; unitId: string }>, at: Date): Promise<void> {
-  if (notices.length === 0) return;
-  const { rows } = await tx.query<{ unit_id: string; webhook_url: string | null; emails: string[] }>(
-    'SELECT unit_id, webhook_url, emails FROM unit_channels WHERE unit_id = ANY($1::text[])',
-    [[...new Set(notices.map((notice) => notice.unitId))]],
-  );
-  const channelsOf = new Map(rows.map((row) => [row.unit_id, row]));
+export async function scheduleAllDeliveries(tx: PoolClient, notices: ReadonlyArray<{ noticeId: string; channels: UnitChannels }>, at: Date): Promise<void> {
   const values: unknown[] = [];
   const tuples: string[] = [];
-  for (const { noticeId, unitId } of notices) {
-    const channels = channelsOf.get(unitId);
-    if (!channels) continue;
+  for (const { noticeId, channels } of notices) {
     const targets = [
       ...(channels.webhook_url ? [{ channel: 'webhook', target: channels.webhook_url }] : []),
       ...channels.emails.map((email) => ({ channel: 'email', target: email })),

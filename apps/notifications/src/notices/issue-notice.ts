@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { type IntegrationEnvelope, type NoticeIssuedV1, type NoticeType, NotificationsEventTypes } from '@rectify/contracts';
 import { type PgEventStore, stableUuid } from '@rectify/event-store';
-import { scheduleAllDeliveries } from '../delivery/schedule-deliveries';
+import { scheduleAllDeliveries, type UnitChannels } from '../delivery/schedule-deliveries';
 
 export interface NoticeToIssue {
   type: NoticeType;
@@ -47,13 +47,18 @@ export async function issueNotices(store: PgEventStore, tx: PoolClient, notices:
     const at = values.push(ids[i], notice.type, notice.unitId, notice.caseId ?? null, notice.title, cause.id, cause.at);
     return `($${at - 6}, $${at - 5}, $${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}, $${at})`;
   });
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO notices (id, type, unit_id, case_id, title, source_event_id, created_at) VALUES ${tuples.join(', ')}
-     ON CONFLICT DO NOTHING RETURNING id`,
+  // The unit channels of each newly issued notice come back with it: its deliveries need them.
+  const { rows } = await tx.query<{ id: string } & UnitChannels>(
+    `WITH issued AS (
+       INSERT INTO notices (id, type, unit_id, case_id, title, source_event_id, created_at) VALUES ${tuples.join(', ')}
+       ON CONFLICT DO NOTHING RETURNING id, unit_id)
+     SELECT issued.id, channels.webhook_url, coalesce(channels.emails, '{}') AS emails
+       FROM issued LEFT JOIN unit_channels channels ON channels.unit_id = issued.unit_id`,
     values,
   );
   // Issued already (the same cause reached us again by another path): nothing more to do.
-  const fresh = new Set(rows.map((row) => row.id));
+  const channelsOf = new Map(rows.map((row) => [row.id, row]));
+  const fresh = new Set(channelsOf.keys());
   const toIssue = notices.map((entry, i) => ({ ...entry, noticeId: ids[i] })).filter(({ noticeId }) => fresh.delete(noticeId));
   await store.appendToNewStreams(toIssue.map(({ cause, notice, noticeId }) => ({
     streamId: noticeStreamId(noticeId),
@@ -70,6 +75,6 @@ export async function issueNotices(store: PgEventStore, tx: PoolClient, notices:
       occurredAt: cause.at,
     }],
   })), tx);
-  await scheduleAllDeliveries(tx, toIssue.map(({ notice, noticeId }) => ({ noticeId, unitId: notice.unitId })), new Date());
+  await scheduleAllDeliveries(tx, toIssue.map(({ noticeId }) => ({ noticeId, channels: channelsOf.get(noticeId)! })), new Date());
   return ids;
 }
