@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { PgEventStore } from '@rectify/event-store';
 import { EventSourcedServiceModule } from '@rectify/service-kit';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { FindingsModule } from './findings/findings.module';
 import { InspectionsEnv } from './inspections.env';
 import { INSPECTIONS_MIGRATIONS } from './migrations';
-import { RedactingEventLog } from './plans/plan-redaction';
 import { PlansModule } from './plans/plans.module';
 import { InspectionsProjections } from './projections/inspections-projections';
 import { ReinspectionsModule } from './reinspections/reinspections.module';
@@ -18,7 +16,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
       env: InspectionsEnv,
       migrations: INSPECTIONS_MIGRATIONS,
       // Sealed plan details never reach Kafka: the relay publishes a redacted InspectionPlanned (ADR 005).
-      eventLog: (pool) => new RedactingEventLog(new PgEventStore(pool)),
+      eventLog: { module: require.resolve('./plans/plan-redaction'), factory: 'redactingEventLog' },
       // Its handlers keep risk counters and queue re-inspections: nobody waits on them to the
       // millisecond, while this service's own HTTP and relay are on the finding's path (ADR 012).
       consumerPace: 'batched',

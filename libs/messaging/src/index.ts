@@ -4,7 +4,7 @@ export { eventsTopic, dlqTopic } from './topics/topic-names';
 
 // Relay: a service's committed log → its topic
 export { EventRelay, type EventRelayOptions } from './relay/event-relay';
-export type { EventLog } from './relay/event-log';
+export type { EventLog, EventLogModule } from './relay/event-log';
 export { RelayCheckpoints } from './relay/relay-checkpoints';
 export { EVENT_STORE_APPENDED_CHANNEL } from './relay/relay-leadership';
 export { toRelayMessage } from './relay/relay-message';

@@ -6,16 +6,15 @@ import { DatabaseModule, PG_POOL, PgHealthIndicator } from '@rectify/database';
 import { DirectoryMigrations, DirectoryModule } from '@rectify/directory';
 import { EventStoreModule, EventStoreSchema1763800000000 } from '@rectify/event-store';
 import { HealthModule } from '@rectify/http';
-import { type ConsumerPace, type EventLog, KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
-import type { Pool } from 'pg';
+import { type ConsumerPace, type EventLogModule, KafkaHealthIndicator, MessagingMigrations, MessagingModule, parseBrokers } from '@rectify/messaging';
 
 export interface EventSourcedServiceOptions<E extends ServiceEnv> {
   service: string;
   env: new () => E;
   /** The service's own migrations; the event store's and messaging's run first. */
   migrations?: Type<unknown>[];
-  /** What the relay publishes; by default the whole log as stored (see inspections' redaction). */
-  eventLog?: (pool: Pool) => EventLog;
+  /** What the relay publishes, by the module that builds it; by default the whole log as stored (see inspections' redaction). */
+  eventLog?: EventLogModule;
   /** `batched` for a service none of whose handlers is on a path a user waits for (ADR 012). */
   consumerPace?: ConsumerPace;
 }

@@ -1,5 +1,6 @@
 import type { InspectionPlannedV1 } from '@rectify/contracts';
-import type { Checkpoint, Queryable, RecordedEvent } from '@rectify/event-store';
+import { type Checkpoint, PgEventStore, type Queryable, type RecordedEvent } from '@rectify/event-store';
+import type { Pool } from 'pg';
 import type { EventLog } from '@rectify/messaging';
 import type { InspectionPlannedData } from './domain/plan.events';
 
@@ -24,3 +25,6 @@ export class RedactingEventLog implements EventLog {
     );
   }
 }
+
+/** The relay's log for this service (named in AppModule, loaded on the relay's thread). */
+export const redactingEventLog = (pool: Pool): EventLog => new RedactingEventLog(new PgEventStore(pool));

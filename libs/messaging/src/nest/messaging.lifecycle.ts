@@ -5,6 +5,7 @@ import { EventHandlerRegistry } from '../consumer/handler-registry';
 import { IntegrationEventConsumer } from '../consumer/integration-event-consumer';
 import type { KafkaAdmin, KafkaClient, MessageProducer } from '../kafka/kafka.ports';
 import { EventRelay } from '../relay/event-relay';
+import { openEventLog } from '../relay/event-log';
 import { type RelayHandle, RelayThread } from '../relay/relay-thread';
 import { backoffDelay, sleep } from '../retry/backoff';
 import { describeError } from '../retry/describe-error';
@@ -73,12 +74,12 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     const { service, brokers, eventLog, relayThread = 'worker' } = this.options;
     const logger = new Logger(`EventRelay(${service})`);
     const { connectionString, application_name } = this.pool.options as { connectionString?: string; application_name?: string };
-    const entry = relayThread === 'worker' && !eventLog && connectionString ? RelayThread.entry() : null;
+    const entry = relayThread === 'worker' && connectionString ? RelayThread.entry() : null;
     if (entry && connectionString) {
-      const data = { name: service, topic, connectionString, applicationName: `${application_name ?? service}-relay`, brokers, clientId: `${service}-relay`, ...settings };
+      const data = { name: service, topic, connectionString, applicationName: `${application_name ?? service}-relay`, brokers, clientId: `${service}-relay`, eventLog, ...settings };
       return new RelayThread(data, logger, { entry });
     }
-    return new EventRelay({ name: service, topic, pool: this.pool, producer: this.producer, log: eventLog?.(this.pool) ?? new PgEventStore(this.pool), logger, ...settings });
+    return new EventRelay({ name: service, topic, pool: this.pool, producer: this.producer, log: openEventLog(this.pool, eventLog), logger, ...settings });
   }
 
   private async startWhenKafkaAnswers(): Promise<void> {

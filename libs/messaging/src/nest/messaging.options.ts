@@ -1,8 +1,7 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
-import type { Pool } from 'pg';
 import type { ConsumerPace } from '../consumer/consumer-pace';
 import type { ProcessingPolicy } from '../consumer/message-processor';
-import type { EventLog } from '../relay/event-log';
+import type { EventLogModule } from '../relay/event-log';
 
 export interface MessagingOptions {
   /** This service's name: its relay publishes to `<topicPrefix><service>.events`. */
@@ -18,11 +17,11 @@ export interface MessagingOptions {
   relay?: boolean | { batchSize?: number; idlePollMs?: number; maxIdlePollMs?: number; lingerMs?: number; maxLingerMs?: number };
   /**
    * `worker` (default): the relay runs on its own thread where this process can load one, else
-   * here; `inline`: always on the main thread. A custom `eventLog` keeps it here (ADR 013).
+   * here; `inline`: always on the main thread (ADR 013).
    */
   relayThread?: 'worker' | 'inline';
-  /** The log the relay reads; defaults to `new PgEventStore(pool)`. */
-  eventLog?: (pool: Pool) => EventLog;
+  /** The log the relay reads, by the module that builds it; defaults to `new PgEventStore(pool)`. */
+  eventLog?: EventLogModule;
   consumerPolicy?: Partial<ProcessingPolicy>;
   /** `batched` when nobody waits for what this service's handlers do (ADR 012); default `prompt`. */
   consumerPace?: ConsumerPace;

@@ -1,3 +1,5 @@
+import type { EventLogModule } from './event-log';
+
 /** What a RelayThread and its worker (relay.worker.ts) tell each other. Plain data only. */
 
 export interface RelayWorkerData {
@@ -13,6 +15,8 @@ export interface RelayWorkerData {
   maxIdlePollMs?: number;
   lingerMs?: number;
   maxLingerMs?: number;
+  /** The log to read, when not the whole event store (see EventLogModule). */
+  eventLog?: EventLogModule;
   /** Counts this process's appends (RelayThread.poke): the worker wakes when it changes. */
   appends?: Int32Array;
 }

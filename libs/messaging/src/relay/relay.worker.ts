@@ -1,12 +1,12 @@
 // The relay of a service, on its own thread (RelayThread starts it): reading the log, encoding
 // and sending to Kafka no longer take turns with the service's requests on the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PgEventStore } from '@rectify/event-store';
 import { Pool } from 'pg';
 import { AppendBellListener } from './append-bell';
 import { createKafka } from '../kafka/create-kafka';
 import type { LoggerLike } from '../logger-like';
 import { EventRelay } from './event-relay';
+import { openEventLog } from './event-log';
 import type { FromRelayWorker, RelayWorkerData, ToRelayWorker } from './relay-thread.protocol';
 
 const port = parentPort;
@@ -29,7 +29,7 @@ const relay = new EventRelay({
   topic: data.topic,
   pool,
   producer,
-  log: new PgEventStore(pool),
+  log: openEventLog(pool, data.eventLog),
   batchSize: data.batchSize,
   idlePollMs: data.idlePollMs,
   maxIdlePollMs: data.maxIdlePollMs,
