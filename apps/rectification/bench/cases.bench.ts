@@ -3,7 +3,9 @@
  * loading a case of 1,000 and 10,000 events (with and without snapshots), time travel to the
  * middle version, and case creation through HTTP (POST /api/cases, the service running as its own
  * process with its relay and projections) beside the raw single-insert baseline of the
- * event-store bench (8 pg writers in this process). Ends with one JSON line.
+ * event-store bench (8 pg writers in this process), with the CPU each case cost during the create
+ * rounds (the service, its database backends, this process, the whole machine). Ends with one
+ * JSON line.
  * Targets (issue 3): load10kMs ≤ 40 with snapshots, asOfMidMs ≤ 50, createRatio ≥ 0.5.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,6 +20,7 @@ import { MessagingLifecycle } from '@rectify/messaging';
 import { Client, Pool } from 'pg';
 import { bestOfInterleaved, fastest, perSecond, round, time } from '../../../libs/event-store/bench/measure';
 import { baselineAppend, createBaselineTable } from '../../../libs/event-store/bench/plain-sql-baseline';
+import { machineCpuMs, ProcessCpu } from '../../../test/bench/pipeline/process-cpu';
 import { AppModule } from '../src/app.module';
 import { CaseRepository } from '../src/cases/case-repository';
 import { caseStreamId } from '../src/cases/case-stream';
@@ -80,13 +83,27 @@ async function main(): Promise<void> {
   let createPerSec = 0;
   let baselinePerSec = 0;
   let httpCeiling = 0;
+  // CPU spent during the create rounds, per case: the service, its database backends, the load
+  // generator (this process) and the whole machine (the broker's and everyone else's included).
+  const cpu = new ProcessCpu({ rectification: service.pid }, PREFIX);
+  const spent: Record<string, number> = { machine: 0 };
+  let created = 0;
+  const createRound = async () => {
+    await cpu.start();
+    const machineBefore = machineCpuMs();
+    const rate = await perSecond(writers, async (writer) => {
+      const { status } = await post(writer, headers);
+      if (status !== 201) throw new Error(`POST /api/cases answered ${status}`);
+      created += 1;
+    });
+    spent.machine += machineCpuMs() - machineBefore;
+    for (const [name, ms] of Object.entries(cpu.stop())) spent[name] = (spent[name] ?? 0) + ms;
+    return rate;
+  };
   try {
     [createPerSec, baselinePerSec] = await bestOfInterleaved(
       ROUNDS,
-      () => perSecond(writers, async (writer) => {
-        const { status } = await post(writer, headers);
-        if (status !== 201) throw new Error(`POST /api/cases answered ${status}`);
-      }),
+      createRound,
       () => perSecond(writers, (writer, i, run) => baselineAppend(baselinePool, `baseline-${run}-${writer}`, i + 1, newEvent(i))),
     );
 
@@ -114,6 +131,8 @@ async function main(): Promise<void> {
     ['401 from the guard, 8 clients (req/s, HTTP ceiling)', httpCeiling],
   ];
   for (const [name, value] of rows) console.log(`${name.padEnd(46)}${value.toFixed(1).padStart(12)}`);
+  const perCaseUs = (ms: number) => Math.round((ms * 1000) / Math.max(1, created));
+  console.log(`CPU per case in the create rounds (µs): ${Object.entries(spent).map(([name, ms]) => `${name} ${perCaseUs(ms)}`).join(', ')}`);
   console.log(JSON.stringify({
     load10kMs: round(loads[10_000].snapshots),
     load10kNoSnapshotMs: round(loads[10_000].none),
@@ -122,11 +141,12 @@ async function main(): Promise<void> {
     createPerSec: Math.round(createPerSec),
     createRatio: round(createPerSec / baselinePerSec),
     httpCeilingPerSec: Math.round(httpCeiling),
+    cpuPerCaseUs: perCaseUs(spent.machine),
   }));
 }
 
 /** The rectification service from its sources in a child process (no build needed), on a free port. */
-async function startService(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startService(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const root = join(__dirname, '..', '..', '..');
   // RECTIFY_SERVICE_NODE_ARGS="--perf-basic-prof" lets `perf` name the service's JavaScript.
@@ -150,6 +170,7 @@ async function startService(): Promise<{ url: string; stop: () => Promise<void> 
   }
   return {
     url,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

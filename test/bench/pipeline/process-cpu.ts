@@ -16,6 +16,12 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** CPU the whole machine has used so far (ms, all cores: user, nice, system, irq, softirq). */
+export function machineCpuMs(): number {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq) * TICK_MS;
+}
+
 /** The PostgreSQL backends serving the stack's databases (pooled connections live long). */
 async function backendPids(databasePrefix: string): Promise<number[]> {
   const client = new Client({ connectionString: serverUrl() });
