@@ -29,7 +29,7 @@ export interface EventRelayOptions {
    * After a batch that was not full, wait before reading again, so that a busy log is published
    * in fewer, larger batches: each costs a read, a produce request and a checkpoint whatever its
    * size (ADR 013). The wait is a millisecond per event of the batch just sent, at least this
-   * (default 5; 0 reads again at once after a lone event)...
+   * (default 12; 0 reads again at once after a lone event)...
    */
   lingerMs?: number;
   /** ...and at most this (default 25): a busy log waits longest, a quiet one hardly at all. */
@@ -50,9 +50,9 @@ export interface LingerOptions {
 /**
  * How long the relay waits after sending a batch of `sent` events (not a full one): a millisecond
  * per event, within [minMs, maxMs]. Under a steady rate r (events/s) the batches settle near
- * r × (wait + round trip): below about 1,000/s they stay small and the wait stays at minMs (a
- * hop's latency barely grows); above it they grow until the wait reaches maxMs, and reads,
- * produce requests and checkpoints stop growing with the rate.
+ * r × (wait + round trip): at a few hundred a second they stay a few events and the wait stays
+ * at minMs; from about 1,000/s they grow until the wait reaches maxMs, and reads, produce
+ * requests and checkpoints stop growing with the rate.
  */
 export function lingerAfter(sent: number, { minMs, maxMs }: LingerOptions): number {
   return Math.min(maxMs, Math.max(minMs, sent));
@@ -112,7 +112,7 @@ export class EventRelay {
     this.batchSize = options.batchSize ?? 500;
     this.idlePollMs = options.idlePollMs ?? 50;
     this.maxIdlePollMs = Math.max(this.idlePollMs, options.maxIdlePollMs ?? 500);
-    const lingerMs = options.lingerMs ?? 5;
+    const lingerMs = options.lingerMs ?? 12;
     this.linger = { minMs: lingerMs, maxMs: Math.max(lingerMs, options.maxLingerMs ?? 25) };
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
   }
