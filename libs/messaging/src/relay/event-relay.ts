@@ -27,8 +27,8 @@ export interface EventRelayOptions {
   maxIdlePollMs?: number;
   /**
    * After a batch that was not full, wait before reading again, so that a busy log is published
-   * in fewer, larger batches: each costs a read, a produce request and a checkpoint whatever its
-   * size (ADR 013). The wait is a millisecond per event of the batch just sent, at least this
+   * in fewer, larger batches: each costs a read and a produce request whatever its size, and
+   * downstream a consumer's transaction (ADR 013, 014). The wait is a millisecond per event of the batch just sent, at least this
    * (default 12; 0 reads again at once after a lone event)...
    */
   lingerMs?: number;
