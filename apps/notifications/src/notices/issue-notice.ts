@@ -57,9 +57,12 @@ export async function issueNotices(store: PgEventStore, tx: PoolClient, notices:
     values,
   );
   // Issued already (the same cause reached us again by another path): nothing more to do.
-  const channelsOf = new Map(rows.map((row) => [row.id, row]));
-  const fresh = new Set(channelsOf.keys());
-  const toIssue = notices.map((entry, i) => ({ ...entry, noticeId: ids[i] })).filter(({ noticeId }) => fresh.delete(noticeId));
+  // A notice named twice in the batch is issued once: its row is taken by the first.
+  const fresh = new Map(rows.map((row) => [row.id, row]));
+  const toIssue = notices.flatMap((entry, i) => {
+    const channels = fresh.get(ids[i]);
+    return channels && fresh.delete(ids[i]) ? [{ ...entry, noticeId: ids[i], channels }] : [];
+  });
   await store.appendToNewStreams(toIssue.map(({ cause, notice, noticeId }) => ({
     streamId: noticeStreamId(noticeId),
     events: [{
@@ -75,6 +78,6 @@ export async function issueNotices(store: PgEventStore, tx: PoolClient, notices:
       occurredAt: cause.at,
     }],
   })), tx);
-  await scheduleAllDeliveries(tx, toIssue.map(({ noticeId }) => ({ noticeId, channels: channelsOf.get(noticeId)! })), new Date());
+  await scheduleAllDeliveries(tx, toIssue, new Date());
   return ids;
 }

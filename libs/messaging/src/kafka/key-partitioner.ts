@@ -46,8 +46,7 @@ export const KeyPartitioner: ICustomPartitioner = () => {
   const fallback = Partitioners.DefaultPartitioner();
   return (args) => {
     const { key, partition } = args.message;
-    if (partition !== undefined && partition !== null) return fallback(args);
-    if (key === undefined || key === null) return fallback(args);
+    if ((partition !== undefined && partition !== null) || key === undefined || key === null) return fallback(args);
     return (murmur2(key) & 0x7fffffff) % args.partitionMetadata.length;
   };
 };

@@ -28,8 +28,8 @@ export interface EventRelayOptions {
   /**
    * After a batch that was not full, wait before reading again, so that a busy log is published
    * in fewer, larger batches: each costs a read and a produce request whatever its size, and
-   * downstream a consumer's transaction (ADR 013, 014). The wait is a millisecond per event of the batch just sent, at least this
-   * (default 12; 0 reads again at once after a lone event)...
+   * downstream a consumer's transaction (ADR 013, 014). The wait is a millisecond per event of
+   * the batch just sent, at least this (default 12; 0 reads again at once after a lone event)...
    */
   lingerMs?: number;
   /** ...and at most this (default 25): a busy log waits longest, a quiet one hardly at all. */
@@ -199,13 +199,16 @@ export class EventRelay {
     // that exceed batchSize: the bound of one batch as before (consumers dedupe by eventId).
     let unsaved = 0;
     let savedAt = Date.now();
+    const saved = (reached: Checkpoint) => {
+      unsaved = 0;
+      savedAt = Date.now();
+      this.published = reached;
+    };
     const save = async () => {
       if (unsaved === 0) return;
       const reached = checkpoint;
       await step('save checkpoint', () => checkpoints.save(reached));
-      unsaved = 0;
-      savedAt = Date.now();
-      this.published = reached;
+      saved(reached);
       this.options.onProgress?.();
     };
     // An idle log is read less and less often; what this process appends wakes the relay anyway.
@@ -247,8 +250,9 @@ export class EventRelay {
     } finally {
       // Stopping (not a lost lock): what went out is recorded, so the next leader starts after it.
       if (unsaved > 0 && session.holds) {
-        await checkpoints.save(checkpoint).then(
-          () => (this.published = checkpoint),
+        const reached = checkpoint;
+        await checkpoints.save(reached).then(
+          () => saved(reached),
           (error: unknown) => this.logger.warn(`could not save the checkpoint on stop (${describeError(error)}); the next leader re-publishes from the last one`),
         );
       }
