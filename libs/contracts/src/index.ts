@@ -5,3 +5,4 @@ export * from './notifications.events';
 export * from './taxonomy';
 export * from './evaluations.events';
 export * from './directory.events';
+export { validWithoutErrors } from './valid-without-errors';
