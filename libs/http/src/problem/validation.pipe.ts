@@ -1,9 +1,9 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ValidatorOptions } from '@nestjs/common/interfaces/external/validator-options.interface';
+import { validWithoutErrors } from '@rectify/contracts';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
 import { InvalidRequestException } from './invalid-request.exception';
-import { validWithoutErrors } from '@rectify/contracts';
 
 /**
  * Our DTOs declare no asynchronous rules, so bodies are checked with validateSync: the same
