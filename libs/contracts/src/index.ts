@@ -5,4 +5,4 @@ export * from './notifications.events';
 export * from './taxonomy';
 export * from './evaluations.events';
 export * from './directory.events';
-export { validWithoutErrors } from './valid-without-errors';
+export { validateQuickly, validWithoutErrors } from './valid-without-errors';

@@ -1,6 +1,6 @@
+import type { Pool } from 'pg';
 import type { InspectionPlannedV1 } from '@rectify/contracts';
 import { type Checkpoint, PgEventStore, type Queryable, type RecordedEvent } from '@rectify/event-store';
-import type { Pool } from 'pg';
 import type { EventLog } from '@rectify/messaging';
 import type { InspectionPlannedData } from './domain/plan.events';
 

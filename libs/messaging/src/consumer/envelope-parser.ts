@@ -1,4 +1,4 @@
-import { IntegrationEnvelope, validWithoutErrors } from '@rectify/contracts';
+import { IntegrationEnvelope, validateQuickly } from '@rectify/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { DataClass } from './handler-registry';
@@ -31,9 +31,7 @@ export function parseEnvelope(value: Buffer | string | null): Parsed<Integration
 /** A type's payload, checked as strictly as an HTTP body: unknown fields are refused. */
 export function parseData<TData>(dataClass: DataClass<TData>, data: unknown): Parsed<TData> {
   const instance = plainToInstance(dataClass, data);
-  const options = { whitelist: true, forbidNonWhitelisted: true };
-  if (validWithoutErrors(instance as object, options)) return { ok: true, value: instance };
-  const errors = validateSync(instance as object, options);
+  const errors = validateQuickly(instance as object, { whitelist: true, forbidNonWhitelisted: true });
   return errors.length > 0 ? { ok: false, error: `invalid data: ${describeErrors(errors)}` } : { ok: true, value: instance };
 }
 
