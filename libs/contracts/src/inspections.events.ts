@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { TAXONOMY_CODES, type TaxonomyCode } from './taxonomy';
 
 /** Published on `inspections.events`. Versioned: never change a published shape, add a V2. */
@@ -86,6 +86,7 @@ export class SpotCheckDrawnV1 {
   population: string[];
 
   /** unitId → positive weight, for every unit of the population. */
+  @IsObject()
   weights: Record<string, number>;
 
   @IsInt()
