@@ -28,6 +28,7 @@ import {
   writePidfile,
 } from './infra/processes.mjs';
 import { buildConsole } from './infra/console-build.mjs';
+import { seedDemoCases } from './infra/demo-cases.mjs';
 
 const HEALTH_TIMEOUT_MS = Number(process.env.START_HEALTH_TIMEOUT_MS ?? 180_000);
 const DEMO_USERS = ['admin', 'inspector', 'inspector2', 'analyst', 'dept-a', 'dept-b', 'dept-county'];
@@ -199,7 +200,20 @@ async function main() {
       log(`${svc.name} healthy on :${svc.port} (${formatDuration(Date.now() - started)})`, 'start');
     }),
   );
+  if (state.stopping) return;
+  if ((process.env.DEMO_DATA ?? 'true') !== 'false') await demoCases();
   if (!state.stopping) banner(state.postgres);
+}
+
+/** The demo cases, through the gateway (scripts/infra/demo-cases.mjs); a failure is reported, not fatal. */
+async function demoCases() {
+  const gateway = APP_SERVICES.find((s) => s.name === 'gateway');
+  try {
+    const { worked, unchanged } = await seedDemoCases({ gatewayUrl: `http://127.0.0.1:${gateway.port}` });
+    log(worked > 0 ? `demo cases: ${worked} worked through their lifecycle, ${unchanged} as they were` : `demo cases: all ${unchanged} there already`, 'start');
+  } catch (err) {
+    warn(`demo cases not made: ${err.message}`, 'start');
+  }
 }
 
 main().catch(async (err) => {
