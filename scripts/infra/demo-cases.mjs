@@ -96,7 +96,7 @@ async function call(gatewayUrl, method, path, { token, body } = {}) {
   return { status: res.status, body: parsed };
 }
 
-const describe = (res) => `${res.status} ${typeof res.body === 'object' ? res.body.detail ?? res.body.title ?? JSON.stringify(res.body) : res.body}`;
+const describe = (res) => `${res.status} ${res.body && typeof res.body === 'object' ? res.body.detail ?? res.body.title ?? JSON.stringify(res.body) : res.body ?? ''}`;
 
 async function login(gatewayUrl, username, password) {
   const res = await call(gatewayUrl, 'POST', '/api/auth/login', { body: { username, password } });
@@ -113,8 +113,8 @@ async function open(gatewayUrl, token, demo, waitMs) {
   for (const deadline = Date.now() + waitMs; ; ) {
     const res = await call(gatewayUrl, 'POST', '/api/cases', { token, body });
     if (res.status === 201) return res.body;
-    const unknownUnit = res.status === 400 && JSON.stringify(res.body).includes('unitId');
-    if (!unknownUnit || Date.now() > deadline) throw new DemoError(`could not open demo case ${demo.ref}: ${describe(res)}`);
+    const unitNotKnownYet = res.status === 400 && res.body?.code === 'CASE.UNKNOWN_UNIT';
+    if (!unitNotKnownYet || Date.now() > deadline) throw new DemoError(`could not open demo case ${demo.ref}: ${describe(res)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
