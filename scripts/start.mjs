@@ -38,6 +38,8 @@ const state = { kafka: null, postgres: null, children: [], stopping: false, infr
 process.chdir(ROOT);
 const t0 = Date.now();
 loadDotEnv();
+/** DEMO_DATA=false (environment or .env): no demo directory (the gateway's seeder) and no demo cases. */
+const DEMO = (process.env.DEMO_DATA ?? 'true') !== 'false';
 
 async function shutdown(code, reason) {
   if (state.stopping) return;
@@ -119,13 +121,12 @@ function checkBuiltServices() {
 }
 
 function banner(pg) {
-  const demo = (process.env.DEMO_DATA ?? 'true') !== 'false';
   const password = process.env.DEMO_PASSWORD ? '(the DEMO_PASSWORD you set)' : 'rectify-demo';
   const lines = [
     `Rectify is running — open ${paint(1, 'http://localhost:8080')}`,
     '',
-    demo ? `Demo logins, password ${password}:` : 'DEMO_DATA=false: no demo users were created.',
-    ...(demo ? [`  ${DEMO_USERS.join(', ')}`] : []),
+    DEMO ? `Demo logins, password ${password}:` : 'DEMO_DATA=false: no demo users were created.',
+    ...(DEMO ? [`  ${DEMO_USERS.join(', ')}`] : []),
     '',
     `services   ${APP_SERVICES.slice(0, 3).map((s) => `${s.name} :${s.port}`).join(' · ')}`,
     `           ${APP_SERVICES.slice(3).map((s) => `${s.name} :${s.port}`).join(' · ')}`,
@@ -201,7 +202,7 @@ async function main() {
     }),
   );
   if (state.stopping) return;
-  if ((process.env.DEMO_DATA ?? 'true') !== 'false') await demoCases();
+  if (DEMO) await demoCases();
   if (!state.stopping) banner(state.postgres);
 }
 
